@@ -1,0 +1,57 @@
+package cn.xiaoben.contracts;
+
+import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.credit.CreditAwarded;
+import cn.xiaoben.contracts.directory.SchoolRegistered;
+import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
+import cn.xiaoben.contracts.directory.TeacherRegistered;
+import cn.xiaoben.contracts.directory.TeacherTransferred;
+import cn.xiaoben.contracts.directory.TownshipRegistered;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of every event type the platform publishes. Names follow {@code cn.xiaoben.<context>.<entity>.<verb>.v<major>}. */
+public final class EventTypes {
+
+    public static final EventType<TownshipRegistered> TOWNSHIP_REGISTERED =
+            new EventType<>("cn.xiaoben.directory.township.registered.v1", Topics.DIRECTORY, TownshipRegistered.class);
+    public static final EventType<SchoolRegistered> SCHOOL_REGISTERED =
+            new EventType<>("cn.xiaoben.directory.school.registered.v1", Topics.DIRECTORY, SchoolRegistered.class);
+    public static final EventType<SubjectGroupRegistered> SUBJECT_GROUP_REGISTERED =
+            new EventType<>("cn.xiaoben.directory.subject_group.registered.v1", Topics.DIRECTORY, SubjectGroupRegistered.class);
+    public static final EventType<TeacherRegistered> TEACHER_REGISTERED =
+            new EventType<>("cn.xiaoben.directory.teacher.registered.v1", Topics.DIRECTORY, TeacherRegistered.class);
+    public static final EventType<TeacherTransferred> TEACHER_TRANSFERRED =
+            new EventType<>("cn.xiaoben.directory.teacher.transferred.v1", Topics.DIRECTORY, TeacherTransferred.class);
+
+    public static final EventType<LessonObserved> LESSON_OBSERVED =
+            new EventType<>("cn.xiaoben.activity.lesson.observed.v1", Topics.ACTIVITY, LessonObserved.class);
+
+    public static final EventType<CreditAwarded> CREDIT_AWARDED =
+            new EventType<>("cn.xiaoben.credit.credit.awarded.v1", Topics.CREDIT, CreditAwarded.class);
+
+    private static final List<EventType<?>> ALL = List.of(
+            TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
+            LESSON_OBSERVED,
+            CREDIT_AWARDED);
+
+    private EventTypes() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T extends DomainEvent> EventType<T> of(T event) {
+        return (EventType<T>) ALL.stream()
+                .filter(t -> t.dataClass() == event.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not in the event catalogue: " + event.getClass()));
+    }
+}

@@ -1,0 +1,41 @@
+package cn.xiaoben.contracts;
+
+import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.credit.CreditAwarded;
+import cn.xiaoben.contracts.directory.SchoolRegistered;
+import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
+import cn.xiaoben.contracts.directory.TeacherRegistered;
+import cn.xiaoben.contracts.directory.TeacherTransferred;
+import cn.xiaoben.contracts.directory.TownshipRegistered;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** One realistic instance of every event type in the catalogue. */
+final class EventSamples {
+
+    static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
+
+    static List<DomainEvent> all() {
+        return List.of(
+                new TownshipRegistered("tsp-1", "dst-1", "城关镇", NOW),
+                new SchoolRegistered("sch-1", "dst-1", "tsp-1", "城关第一中学", "初中", NOW),
+                new SubjectGroupRegistered("grp-1", "dst-1", "tsp-1", "sch-1", "数学教研组", "数学", NOW),
+                new TeacherRegistered("tch-1", "dst-1", "tsp-1", "sch-1", "王丽", "女", "数学", "grp-1", "一级教师", 1985, NOW),
+                new TeacherTransferred("tch-1", "dst-1", "sch-1", "sch-2", "tsp-2", "grp-9", NOW),
+                new LessonObserved("obs-1", "dst-1", "tsp-1", "sch-1", "tch-1", "tch-2", "数学", "七年级", "一元一次方程",
+                        OffsetDateTime.parse("2026-11-20T09:00:00+08:00"), 45,
+                        Map.of("objectives", 90, "content", 85, "method", 88, "engagement", 80, "effect", 86, "basicSkills", 90),
+                        "目标明确，学生参与度高", NOW),
+                new CreditAwarded("crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "lesson-observation",
+                        new BigDecimal("1.0"), new BigDecimal("1.0"), "default.lesson-observation.observer",
+                        EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW));
+    }
+
+    private EventSamples() {
+    }
+}

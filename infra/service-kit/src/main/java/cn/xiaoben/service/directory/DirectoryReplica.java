@@ -1,0 +1,70 @@
+package cn.xiaoben.service.directory;
+
+import cn.xiaoben.service.problem.ApiProblem;
+import cn.xiaoben.service.tenancy.Caller;
+import cn.xiaoben.service.tenancy.SchoolRef;
+import cn.xiaoben.service.tenancy.TenancyGuard;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.util.Optional;
+
+/**
+ * This service's own copy of the directory (townships, schools, subject groups, teachers), kept from the identity
+ * service's events; no service asks another one synchronously. See {@link DirectoryEventHandlers}.
+ */
+public class DirectoryReplica {
+
+    public static final String TOWNSHIPS = "directory_townships";
+    public static final String SCHOOLS = "directory_schools";
+    public static final String GROUPS = "directory_groups";
+    public static final String TEACHERS = "directory_teachers";
+
+    private final MongoDatabase database;
+
+    public DirectoryReplica(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public Optional<SchoolRef> school(String schoolId) {
+        Document d = collection(SCHOOLS).find(Filters.eq("_id", schoolId)).first();
+        return Optional.ofNullable(d).map(s -> new SchoolRef(s.getString("_id"), s.getString("townshipId"),
+                s.getString("districtId")));
+    }
+
+    public Optional<Document> schoolDocument(String schoolId) {
+        return Optional.ofNullable(collection(SCHOOLS).find(Filters.eq("_id", schoolId)).first());
+    }
+
+    public Optional<TeacherRef> teacher(String teacherId) {
+        Document d = collection(TEACHERS).find(Filters.eq("_id", teacherId)).first();
+        return Optional.ofNullable(d).map(t -> new TeacherRef(t.getString("_id"), t.getString("name"),
+                t.getString("subject"), t.getString("subjectGroupId"), t.getString("schoolId"),
+                t.getString("townshipId"), t.getString("districtId")));
+    }
+
+    /** The school, if the caller may reach it: 404 when unknown, 403 when out of scope. */
+    public SchoolRef reachableSchool(Caller caller, String schoolId) {
+        TenancyGuard.requireSameSchoolIfSchoolScoped(caller, schoolId);
+        SchoolRef school = school(schoolId).orElseThrow(() -> ApiProblem.notFound("School", "学校", schoolId));
+        TenancyGuard.requireReach(caller, school);
+        return school;
+    }
+
+    /** The teacher, if the caller may reach their current school: 404 when unknown, 403 when out of scope. */
+    public TeacherRef reachableTeacher(Caller caller, String teacherId) {
+        TeacherRef teacher = teacher(teacherId).orElseThrow(() -> ApiProblem.notFound("Teacher", "教师", teacherId));
+        TenancyGuard.requireReach(caller, teacher.school());
+        return teacher;
+    }
+
+    public long teacherCount(String schoolId) {
+        return collection(TEACHERS).countDocuments(Filters.eq("schoolId", schoolId));
+    }
+
+    public MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+}

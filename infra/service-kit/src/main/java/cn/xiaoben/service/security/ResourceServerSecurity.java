@@ -1,0 +1,60 @@
+package cn.xiaoben.service.security;
+
+import cn.xiaoben.service.problem.ProblemWriter;
+import cn.xiaoben.service.tenancy.Caller;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every service is an OAuth2 resource server: JWTs from the identity service, 401/403 as problem+json. */
+public final class ResourceServerSecurity {
+
+    private ResourceServerSecurity() {
+    }
+
+    public static SecurityFilterChain chain(HttpSecurity http, ProblemWriter problems, String... publicPaths) {
+        List<String> open = new ArrayList<>(List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                "/error"));
+        open.addAll(List.of(publicPaths));
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "A valid bearer token is required.", "需要有效的访问令牌（Bearer token）。"))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "forbidden", "Your token does not allow this.", "您的令牌无权执行此操作。")))
+                .oauth2ResourceServer(rs -> rs
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "invalid-token",
+                                "The bearer token is missing, expired or not ours.", "访问令牌缺失、过期或无效。"))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::authentication)));
+        return http.build();
+    }
+
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        Caller caller = Caller.from(jwt);
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        caller.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
+        caller.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    /** The converter as a Spring {@link Converter}, for callers that configure the resource server themselves. */
+    public static Converter<Jwt, AbstractAuthenticationToken> converter() {
+        return ResourceServerSecurity::authentication;
+    }
+}
