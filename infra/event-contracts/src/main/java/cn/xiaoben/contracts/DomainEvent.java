@@ -9,5 +9,5 @@ public interface DomainEvent {
     String partitionKey();
 
     /** The CloudEvents {@code subject}: the id of the thing the fact is about. */
-    String subject();
+    String eventSubject();
 }

@@ -21,7 +21,7 @@ public record LessonObserved(String observationId, String districtId, String tow
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return observationId;
     }
 }

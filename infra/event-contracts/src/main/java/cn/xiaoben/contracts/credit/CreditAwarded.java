@@ -21,7 +21,7 @@ public record CreditAwarded(String entryId, String teacherId, String districtId,
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return entryId;
     }
 }

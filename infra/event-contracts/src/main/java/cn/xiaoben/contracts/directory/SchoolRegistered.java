@@ -14,7 +14,7 @@ public record SchoolRegistered(String schoolId, String districtId, String townsh
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return schoolId;
     }
 }

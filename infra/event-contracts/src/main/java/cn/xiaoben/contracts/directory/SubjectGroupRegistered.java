@@ -14,7 +14,7 @@ public record SubjectGroupRegistered(String groupId, String districtId, String t
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return groupId;
     }
 }

@@ -15,7 +15,7 @@ public record TeacherRegistered(String teacherId, String districtId, String town
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return teacherId;
     }
 }

@@ -15,7 +15,7 @@ public record TeacherTransferred(String teacherId, String districtId, String fro
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return teacherId;
     }
 }

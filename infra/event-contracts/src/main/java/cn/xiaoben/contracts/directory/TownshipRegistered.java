@@ -14,7 +14,7 @@ public record TownshipRegistered(String townshipId, String districtId, String na
     }
 
     @Override
-    public String subject() {
+    public String eventSubject() {
         return townshipId;
     }
 }

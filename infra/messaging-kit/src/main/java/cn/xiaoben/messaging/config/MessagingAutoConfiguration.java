@@ -57,8 +57,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoDatabase database, KafkaTemplate<String, CloudEvent> kafka, TraceParents traceParents,
-                            MessagingProperties properties, Clock clock, MeterRegistry meters) {
-        return new OutboxRelay(database, properties.outboxCollections(), kafka, traceParents, properties.source(),
+                            MessagingProperties properties, Clock clock, MeterRegistry meters, Environment environment) {
+        String source = properties.source() != null ? properties.source()
+                : "/xiaoben/" + environment.getProperty("spring.application.name", "unnamed");
+        return new OutboxRelay(database, properties.outboxCollections(), kafka, traceParents, source,
                 properties.sweepInterval(), clock, meters);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The messaging kit's settings ({@code xiaoben.messaging.*}).
  *
- * @param source           the CloudEvents {@code source} of this service's events
+ * @param source           the CloudEvents {@code source} of this service's events (default /xiaoben/&lt;application name&gt;)
  * @param outboxCollections the MongoDB collections whose documents carry pending events
  * @param sweepInterval    how often the relay looks for events not yet published (after a crash, say)
  * @param partitions       partitions of each declared topic
@@ -18,7 +18,7 @@ import java.util.List;
  */
 @ConfigurationProperties("xiaoben.messaging")
 public record MessagingProperties(
-        @DefaultValue("/xiaoben/${spring.application.name}") String source,
+        String source,
         @DefaultValue List<String> outboxCollections,
         @DefaultValue("1s") Duration sweepInterval,
         @DefaultValue("6") int partitions,

@@ -63,7 +63,7 @@ public class EventOutbox {
     private static OutboxEntry entry(DomainEvent event, Instant now, String traceparent) {
         EventType<DomainEvent> type = EventTypes.of(event);
         return new OutboxEntry(UUID.randomUUID().toString(), type.name(), type.topic(), event.partitionKey(),
-                event.subject(), now, type.schemaUri(), new String(EventJson.write(event), StandardCharsets.UTF_8),
+                event.eventSubject(), now, type.schemaUri(), new String(EventJson.write(event), StandardCharsets.UTF_8),
                 traceparent);
     }
 }

@@ -1,9 +1,80 @@
 package cn.xiaoben.launcher.command;
 
-import cn.xiaoben.launcher.config.LauncherConfig;
+import java.nio.file.Files;
+import java.util.List;
 
+import cn.xiaoben.launcher.LauncherException;
+import cn.xiaoben.launcher.config.BasePorts;
+import cn.xiaoben.launcher.config.LauncherConfig;
+import cn.xiaoben.launcher.demo.DemoCredentials;
+import cn.xiaoben.launcher.demo.DemoCredentialsStore;
+import cn.xiaoben.launcher.demo.DemoLoadException;
+import cn.xiaoben.launcher.demo.DemoLoader;
+import cn.xiaoben.launcher.demo.GatewayClient;
+import cn.xiaoben.launcher.health.HttpReadinessCheck;
+import cn.xiaoben.launcher.secrets.BureauClient;
+
+/** {@code demo}: (re)loads the demo county through the running gateway; also used by {@code up}. */
 public final class DemoCommand {
-	public static int run(LauncherConfig config, Console console) { return 0; }
-	static int load(LauncherConfig config, Console console) { return 0; }
-	static void printLogins(LauncherConfig config, Console console) { }
+
+	private DemoCommand() {
+	}
+
+	public static int run(LauncherConfig config, Console console) {
+		if (!new HttpReadinessCheck(config.port(BasePorts.GATEWAY)).isHealthy()) {
+			throw new LauncherException("the gateway at " + config.gatewayUrl() + " is not ready; run ./platform up first");
+		}
+		int exit = load(config, console);
+		if (exit == 0) {
+			printLogins(config, console);
+		}
+		return exit;
+	}
+
+	static int load(LauncherConfig config, Console console) {
+		BureauClient bureau = BureauClient.loadOrCreate(config.secretsDir());
+		DemoCredentialsStore store = new DemoCredentialsStore(config.demoCredentialsFile());
+		console.line("demo: loading 云溪县 through %s ...", config.gatewayUrl());
+		try {
+			DemoLoader.Summary summary = new DemoLoader(config.gatewayUrl(),
+					new GatewayClient.Client(bureau.clientId(), bureau.clientSecret()), store, console::line)
+				.load();
+			console.line("demo: %d schools, %d teachers, %d observations loaded in %d s (%d new)", summary.schools(),
+					summary.teachers(), summary.observations(), Math.round(summary.took().toMillis() / 1000.0),
+					summary.newObservations());
+			return 0;
+		}
+		catch (DemoLoadException ex) {
+			console.error("demo: loading failed: %s", ex.getMessage());
+			console.error("demo: the platform keeps running; what was loaded is kept. Retry with ./platform demo");
+			return 1;
+		}
+	}
+
+	static void printLogins(LauncherConfig config, Console console) {
+		if (!Files.exists(config.demoCredentialsFile())) {
+			return;
+		}
+		DemoCredentials credentials = new DemoCredentialsStore(config.demoCredentialsFile()).load();
+		if (credentials.accounts.isEmpty()) {
+			return;
+		}
+		console.line("demo logins (password %s):", credentials.demoPassword);
+		List<DemoCredentials.AccountEntry> accounts = credentials.accounts;
+		for (String role : List.of("BUREAU_ADMIN", "EXPERT", "TOWNSHIP_ADMIN", "SCHOOL_ADMIN", "GROUP_LEAD", "TEACHER")) {
+			List<DemoCredentials.AccountEntry> ofRole = accounts.stream().filter(a -> role.equals(a.role)).toList();
+			boolean showAll = role.equals("TEACHER") || ofRole.size() == 1;
+			for (DemoCredentials.AccountEntry account : showAll ? ofRole : ofRole.subList(0, Math.min(1, ofRole.size()))) {
+				console.line("  %-18s %-15s %s", account.username, role, account.scope);
+			}
+			if (!showAll && ofRole.size() > 1) {
+				console.line("  %-18s %-15s (+%d more, one per %s)", "…", role, ofRole.size() - 1,
+						role.equals("SCHOOL_ADMIN") ? "school" : "township");
+			}
+		}
+		credentials.schools.stream().filter(s -> s.clientId != null).findFirst().ifPresent(s -> console.line(
+				"school systems: %d OAuth clients (client_credentials at %s/oauth2/token), e.g. %s for %s",
+				credentials.schools.size(), config.gatewayUrl(), s.clientId, s.name));
+		console.line("all credentials: %s", config.demoCredentialsFile());
+	}
 }

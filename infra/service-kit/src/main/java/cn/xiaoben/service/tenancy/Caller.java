@@ -40,6 +40,15 @@ public record Caller(String subject, String districtId, String townshipId, Strin
         return roles.contains(role);
     }
 
+    public boolean hasAnyOf(Role... any) {
+        for (Role role : any) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }
