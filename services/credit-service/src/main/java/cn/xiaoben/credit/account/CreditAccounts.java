@@ -1,0 +1,81 @@
+package cn.xiaoben.credit.account;
+
+import cn.xiaoben.contracts.SchoolYear;
+import cn.xiaoben.credit.ledger.CreditLedger;
+import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.service.directory.TeacherRef;
+import cn.xiaoben.service.problem.ApiProblem;
+import cn.xiaoben.service.tenancy.Caller;
+import cn.xiaoben.service.tenancy.Role;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a teacher's credit account, within the caller's reach (a teacher: only their own). */
+@Service
+public class CreditAccounts {
+
+    private final CreditLedger ledger;
+    private final DirectoryReplica directory;
+
+    public CreditAccounts(CreditLedger ledger, DirectoryReplica directory) {
+        this.ledger = ledger;
+        this.directory = directory;
+    }
+
+    public CreditAccountView of(Caller caller, String teacherId, String year) {
+        if (year != null && SchoolYear.parse(year).isEmpty()) {
+            throw ApiProblem.invalidField("year", "invalid-school-year",
+                    "year must be a school year like 2026-2027.", "year 须为学年，例如 2026-2027。");
+        }
+        if (caller.has(Role.TEACHER) && caller.roles().size() == 1 && !teacherId.equals(caller.teacherId())) {
+            throw ApiProblem.forbidden("A teacher may only read their own credits.", "教师只能查看本人的学时。");
+        }
+        TeacherRef teacher = directory.reachableTeacher(caller, teacherId);
+
+        Map<String, YearBuilder> years = new LinkedHashMap<>();
+        for (Document total : ledger.totalsOf(teacherId, year)) {
+            Document key = total.get("_id", Document.class);
+            years.computeIfAbsent(key.getString("schoolYear"), YearBuilder::new)
+                    .add(key.getString("category"), CreditLedger.hours(total.get("hours")),
+                            ((Number) total.get("entries")).intValue());
+        }
+        List<CreditAccountView.Entry> entries = new ArrayList<>();
+        for (Document e : ledger.entriesOf(teacherId, year)) {
+            Document source = e.get("source", Document.class);
+            entries.add(new CreditAccountView.Entry(e.getString("_id"), e.getString("schoolYear"),
+                    e.getString("category"), CreditLedger.hours(e.get("hours")),
+                    CreditLedger.hours(e.get("requestedHours")), e.getString("ruleId"),
+                    new CreditAccountView.Source(source.getString("type"), source.getString("id"),
+                            source.getString("eventId")),
+                    e.getString("schoolId"), e.getString("activityDate"), e.getDate("awardedAt").toInstant()));
+        }
+        return new CreditAccountView(teacherId, teacher.name(), teacher.schoolId(),
+                years.values().stream().map(YearBuilder::build).toList(), entries,
+                ledger.declinesOf(teacherId, year));
+    }
+
+    private static final class YearBuilder {
+        private final String schoolYear;
+        private final Map<String, CreditAccountView.CategoryTotal> byCategory = new LinkedHashMap<>();
+        private BigDecimal total = BigDecimal.ZERO;
+
+        YearBuilder(String schoolYear) {
+            this.schoolYear = schoolYear;
+        }
+
+        void add(String category, BigDecimal hours, int entries) {
+            byCategory.put(category, new CreditAccountView.CategoryTotal(hours, entries));
+            total = total.add(hours);
+        }
+
+        CreditAccountView.YearTotal build() {
+            return new CreditAccountView.YearTotal(schoolYear, total, byCategory);
+        }
+    }
+}
