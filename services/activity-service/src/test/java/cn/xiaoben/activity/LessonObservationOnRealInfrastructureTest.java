@@ -1,0 +1,58 @@
+package cn.xiaoben.activity;
+
+import cn.xiaoben.contracts.EventTypes;
+import cn.xiaoben.contracts.Topics;
+import cn.xiaoben.contracts.directory.TeacherRegistered;
+import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.Http;
+import cn.xiaoben.testsupport.RealInfrastructure;
+import cn.xiaoben.testsupport.TestEvents;
+import cn.xiaoben.testsupport.TestTokens;
+import cn.xiaoben.testsupport.TopicRecorder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The core flow against a real MongoDB replica set and apache/kafka; runs where Docker exists. */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({RealInfrastructure.class, TestTokens.Decoder.class})
+class LessonObservationOnRealInfrastructureTest {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
+    @Autowired
+    DirectoryReplica directory;
+
+    @Test
+    void anObservationIsStoredAndPublished() {
+        try (TestEvents events = new TestEvents(brokers); TopicRecorder topic = new TopicRecorder(brokers, Topics.ACTIVITY)) {
+            Instant now = Instant.now();
+            events.publish(new TeacherRegistered("t-o", "d", "t", "s", "王丽", "女", "数学", "g", "一级教师", 1985, now));
+            events.publish(new TeacherRegistered("t-x", "d", "t", "s", "李强", "男", "数学", "g", "一级教师", 1990, now));
+            await().atMost(Duration.ofSeconds(60)).until(() -> directory.teacher("t-x").isPresent());
+
+            Map<String, Object> body = LessonObservationApiTest.body();
+            body.put("observerId", "t-o");
+            body.put("teacherId", "t-x");
+            Http.Reply reply = Http.local(port).post("/api/activities/lesson-observations",
+                    TestTokens.schoolSystem("d", "t", "s"), body);
+
+            assertThat(reply.status()).isEqualTo(201);
+            topic.await(TopicRecorder.ofType(EventTypes.LESSON_OBSERVED.name()));
+        }
+    }
+}
