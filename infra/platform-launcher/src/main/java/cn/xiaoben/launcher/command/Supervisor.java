@@ -14,6 +14,7 @@ import cn.xiaoben.launcher.config.LauncherConfig;
 import cn.xiaoben.launcher.health.HealthCheck;
 import cn.xiaoben.launcher.health.HealthChecks;
 import cn.xiaoben.launcher.kafka.KafkaStorage;
+import cn.xiaoben.launcher.kafka.KafkaTopics;
 import cn.xiaoben.launcher.process.ChildProcess;
 import cn.xiaoben.launcher.process.LogTail;
 import cn.xiaoben.launcher.process.PidFile;
@@ -38,6 +39,10 @@ final class Supervisor {
 
 	LauncherConfig config() {
 		return config;
+	}
+
+	Console console() {
+		return console;
 	}
 
 	PidFile pidFile(Component component) {
@@ -97,6 +102,9 @@ final class Supervisor {
 					return new Failed(component, "process " + process.pid() + " exited" + code);
 				}
 				if (check.isHealthy()) {
+					if (component.kind() == Kind.KAFKA) {
+						KafkaTopics.ensure(config.kafkaBootstrapServers());
+					}
 					return new Healthy(component, process.pid(), Duration.ofNanos(System.nanoTime() - begin));
 				}
 				if (System.nanoTime() > deadline) {

@@ -67,14 +67,15 @@ public final class UpCommand {
 		Runtime.getRuntime().addShutdownHook(rollbackOnInterrupt);
 		boolean success = false;
 		try {
+			List<Supervisor.Failed> failures = List.of();
 			for (List<Component> stage : catalog.stages()) {
-				List<Supervisor.Failed> failures = runStage(supervisor, stage, alreadyRunning, bureauClient, started);
+				failures = runStage(supervisor, stage, alreadyRunning, bureauClient, started);
 				if (!failures.isEmpty()) {
 					failures.stream().filter(f -> !f.reason().equals("aborted")).forEach(supervisor::reportFailure);
 					break;
 				}
 			}
-			success = started.size() + alreadyRunning.size() == catalog.all().size();
+			success = failures.isEmpty();
 		}
 		finally {
 			if (!success) {
@@ -175,6 +176,6 @@ public final class UpCommand {
 	}
 
 	static void stopAll(Supervisor supervisor, ComponentCatalog catalog) {
-		DownCommand.stopStages(supervisor, catalog, null);
+		DownCommand.stopStages(supervisor, catalog, supervisor.console());
 	}
 }

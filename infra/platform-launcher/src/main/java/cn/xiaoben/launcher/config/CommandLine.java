@@ -14,7 +14,8 @@ public final class CommandLine {
 	public static final String USAGE = """
 			usage: platform <command> [component] [options]
 			commands:
-			  up                 build nothing, start every component, wait until healthy, load the demo county once
+			  up                 start every component (./platform builds missing jars first), wait until healthy,
+			                     load the demo county the first time
 			  down               stop everything (reverse order, SIGTERM, then SIGKILL after 20 s)
 			  status             component, pid, port, health
 			  restart <c>        stop and start one component

@@ -35,7 +35,7 @@ public final class EmbeddedMongoMain {
 			}
 		}
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+		H2Backend backend = new PlatformH2Backend(file.toAbsolutePath().toString());
 		MongoServer server = new MongoServer(backend);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

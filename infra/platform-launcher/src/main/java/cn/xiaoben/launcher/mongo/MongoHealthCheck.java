@@ -11,7 +11,7 @@ import com.mongodb.client.MongoClients;
 
 import cn.xiaoben.launcher.health.HealthCheck;
 
-/** The MongoDB-wire server is healthy when it answers {@code ping}. */
+/** The MongoDB-wire server is healthy when it answers {@code ping} and {@code hello} (what Spring Boot asks). */
 public final class MongoHealthCheck implements HealthCheck {
 
 	private final int port;
@@ -28,11 +28,16 @@ public final class MongoHealthCheck implements HealthCheck {
 			.applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS).readTimeout(3, TimeUnit.SECONDS))
 			.build();
 		try (MongoClient client = MongoClients.create(settings)) {
-			Document answer = client.getDatabase("admin").runCommand(new Document("ping", 1));
-			return answer.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
+			Document ping = client.getDatabase("admin").runCommand(new Document("ping", 1));
+			Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+			return isOk(ping) && isOk(hello);
 		}
 		catch (RuntimeException ex) {
 			return false;
 		}
+	}
+
+	private static boolean isOk(Document answer) {
+		return answer.get("ok") instanceof Number ok && ok.doubleValue() == 1.0;
 	}
 }

@@ -1,9 +1,6 @@
 package cn.xiaoben.launcher.process;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /** SIGTERM, wait for a clean exit, then SIGKILL. */
 public final class ProcessStopper {
@@ -32,20 +29,18 @@ public final class ProcessStopper {
 		awaitExit(process, Duration.ofSeconds(10));
 	}
 
+	/** Polls instead of {@code onExit()}, which also behaves inside a shutdown hook. */
 	private static boolean awaitExit(ProcessHandle process, Duration timeout) {
-		try {
-			process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return true;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (process.isAlive() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
 		}
-		catch (TimeoutException ex) {
-			return !process.isAlive();
-		}
-		catch (ExecutionException ex) {
-			return !process.isAlive();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return !process.isAlive();
-		}
+		return !process.isAlive();
 	}
 }

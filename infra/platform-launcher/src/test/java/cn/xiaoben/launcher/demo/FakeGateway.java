@@ -36,6 +36,11 @@ public final class FakeGateway implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	static {
+		// without it every response waits for the client's delayed ACK (~40 ms per call)
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private static final Pattern SCHOOL_PATH = Pattern.compile("/api/directory/schools/([^/]+)/(subject-groups|teachers)");
 
 	private static final Set<String> OBSERVATION_FIELDS = Set.of("observerId", "teacherId", "subject", "grade",
