@@ -13,19 +13,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import cn.xiaoben.contracts.Topics;
 import cn.xiaoben.launcher.LauncherException;
 
 /**
  * Declares the platform's topics on the embedded broker (auto-creation is off), like the Strimzi
  * {@code KafkaTopic} resources do on Kubernetes: each event topic and its {@code -dlt} twin, 6 partitions.
- * Keep in step with {@code cn.xiaoben.contracts.Topics} and {@code k8s/base/kafka-topics.yaml}.
+ * The names come from {@code cn.xiaoben.contracts.Topics}; a test keeps {@code k8s/base/kafka-topics.yaml} in step.
  */
 public final class KafkaTopics {
 
-	public static final List<String> EVENT_TOPICS = List.of("xiaoben.directory.v1", "xiaoben.activity.v1",
-			"xiaoben.credit.v1", "xiaoben.evaluation.v1");
+	public static final List<String> EVENT_TOPICS = Topics.all();
 
-	public static final String DEAD_LETTER_SUFFIX = "-dlt";
+	public static final String DEAD_LETTER_SUFFIX = Topics.DEAD_LETTER_SUFFIX;
 
 	public static final int PARTITIONS = 6;
 

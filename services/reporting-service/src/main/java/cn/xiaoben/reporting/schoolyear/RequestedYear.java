@@ -1,0 +1,20 @@
+package cn.xiaoben.reporting.schoolyear;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/** The school year a report request asks for: its {@code year} parameter, or the current school year in China. */
+@Component
+public class RequestedYear {
+
+    private final Clock clock;
+
+    public RequestedYear(Clock clock) {
+        this.clock = clock;
+    }
+
+    public SchoolYear parseOrCurrent(String year) {
+        return year == null ? SchoolYear.current(clock) : SchoolYear.parse(year);
+    }
+}
