@@ -12,13 +12,18 @@ public record SchoolYear(int startYear) {
         return new SchoolYear(date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1);
     }
 
-    public static SchoolYear current() {
-        return of(LocalDate.now(PlatformTime.ZONE));
+    /** The school year of the instant's date in China Standard Time. */
+    public static SchoolYear containing(java.time.OffsetDateTime time) {
+        return of(PlatformTime.dateOf(time));
+    }
+
+    public static SchoolYear current(java.time.Clock clock) {
+        return of(LocalDate.now(clock.withZone(PlatformTime.ZONE)));
     }
 
     /** Parses {@code 2026-2027}; empty for anything else (including {@code 2026-2028}). */
-    public static java.util.Optional<SchoolYear> parse(String name) {
-        var m = name == null ? null : NAME.matcher(name);
+    public static java.util.Optional<SchoolYear> tryParse(String name) {
+        var m = name == null ? null : NAME.matcher(name.trim());
         if (m == null || !m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
             return java.util.Optional.empty();
         }

@@ -17,9 +17,9 @@ class SchoolYearTest {
 
     @Test
     void onlyConsecutiveYearPairsParse() {
-        assertThat(SchoolYear.parse("2026-2027")).contains(new SchoolYear(2026));
-        assertThat(SchoolYear.parse("2026-2028")).isEmpty();
-        assertThat(SchoolYear.parse("2026")).isEmpty();
-        assertThat(SchoolYear.parse(null)).isEmpty();
+        assertThat(SchoolYear.tryParse("2026-2027")).contains(new SchoolYear(2026));
+        assertThat(SchoolYear.tryParse("2026-2028")).isEmpty();
+        assertThat(SchoolYear.tryParse("2026")).isEmpty();
+        assertThat(SchoolYear.tryParse(null)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package cn.xiaoben.testsupport;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,11 @@ import org.testcontainers.mongodb.MongoDBContainer;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructure {
+
+    /** The container broker's address (with @ServiceConnection it is not in spring.kafka.bootstrap-servers). */
+    public static String brokers(KafkaConnectionDetails kafka) {
+        return String.join(",", kafka.getBootstrapServers());
+    }
 
     @Bean
     @ServiceConnection

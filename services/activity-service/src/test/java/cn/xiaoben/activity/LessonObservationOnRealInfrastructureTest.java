@@ -6,16 +6,14 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
+import cn.xiaoben.testsupport.RealInfrastructureTest;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,21 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The core flow against a real MongoDB replica set and apache/kafka; runs where Docker exists. */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({RealInfrastructure.class, TestTokens.Decoder.class})
+@RealInfrastructureTest
 class LessonObservationOnRealInfrastructureTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    @Autowired
+    KafkaConnectionDetails kafka;
     @Autowired
     DirectoryReplica directory;
 
     @Test
     void anObservationIsStoredAndPublished() {
-        try (TestEvents events = new TestEvents(brokers); TopicRecorder topic = new TopicRecorder(brokers, Topics.ACTIVITY)) {
+        try (TestEvents events = new TestEvents(RealInfrastructure.brokers(kafka)); TopicRecorder topic = new TopicRecorder(RealInfrastructure.brokers(kafka), Topics.ACTIVITY)) {
             Instant now = Instant.now();
             events.publish(new TeacherRegistered("t-o", "d", "t", "s", "王丽", "女", "数学", "g", "一级教师", 1985, now));
             events.publish(new TeacherRegistered("t-x", "d", "t", "s", "李强", "男", "数学", "g", "一级教师", 1990, now));
@@ -55,4 +51,5 @@ class LessonObservationOnRealInfrastructureTest {
             topic.await(TopicRecorder.ofType(EventTypes.LESSON_OBSERVED.name()));
         }
     }
+
 }

@@ -4,15 +4,13 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
+import cn.xiaoben.testsupport.RealInfrastructureTest;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,21 +18,19 @@ import java.time.Instant;
 import static org.awaitility.Awaitility.await;
 
 /** Observation to ledger entry against a real MongoDB replica set and apache/kafka; runs where Docker exists. */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({RealInfrastructure.class, TestTokens.Decoder.class})
+@RealInfrastructureTest
 class CreditLedgerOnRealInfrastructureTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
+    @Autowired
+    KafkaConnectionDetails kafka;
     @Autowired
     DirectoryReplica directory;
 
     @Test
     void anObservationCreditsTheObserver() {
-        try (TestEvents events = new TestEvents(brokers)) {
+        try (TestEvents events = new TestEvents(RealInfrastructure.brokers(kafka))) {
             events.publish(new TeacherRegistered("t-1", "dst-t", "tsp-t", "sch-a", "王丽", "女", "数学", "g", "一级教师",
                     1985, Instant.now()));
             await().atMost(Duration.ofSeconds(60)).until(() -> directory.teacher("t-1").isPresent());
@@ -45,4 +41,5 @@ class CreditLedgerOnRealInfrastructureTest {
                     http.get("/api/credits/teachers/t-1", token).json().get("entries").size() == 1);
         }
     }
+
 }

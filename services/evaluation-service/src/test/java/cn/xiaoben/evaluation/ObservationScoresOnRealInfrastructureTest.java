@@ -6,15 +6,13 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
+import cn.xiaoben.testsupport.RealInfrastructureTest;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The core scenario against a real MongoDB replica set and Apache Kafka; skipped where Docker is missing. */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({RealInfrastructure.class, TestTokens.Decoder.class})
+@RealInfrastructureTest
 class ObservationScoresOnRealInfrastructureTest {
 
     @LocalServerPort
@@ -39,7 +35,7 @@ class ObservationScoresOnRealInfrastructureTest {
 
     @Test
     void averagesFollowLessonObservedEventsAndARedeliveryChangesNothing() {
-        String brokers = String.join(",", kafka.getBootstrapServers());
+        String brokers = RealInfrastructure.brokers(kafka);
         Instant now = Instant.now();
         LessonObserved observation = new LessonObserved("obs-tc-1", "dst-c", "tsp-c", "sch-c", "t-obs", "t-seen",
                 "语文", "八年级", "背影", OffsetDateTime.parse("2026-10-12T09:00:00+08:00"), 45,

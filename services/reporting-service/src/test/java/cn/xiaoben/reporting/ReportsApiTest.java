@@ -7,7 +7,7 @@ import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.contracts.directory.TownshipRegistered;
-import cn.xiaoben.reporting.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;

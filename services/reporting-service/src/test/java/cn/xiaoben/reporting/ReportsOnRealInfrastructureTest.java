@@ -7,15 +7,13 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
+import cn.xiaoben.testsupport.RealInfrastructureTest;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The core scenario against a real MongoDB replica set and Apache Kafka; skipped where Docker is missing. */
-@Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({RealInfrastructure.class, TestTokens.Decoder.class})
+@RealInfrastructureTest
 class ReportsOnRealInfrastructureTest {
 
     @LocalServerPort
@@ -40,7 +36,7 @@ class ReportsOnRealInfrastructureTest {
 
     @Test
     void creditHoursAppearInTheSchoolReportAndARedeliveryChangesNothing() {
-        String brokers = String.join(",", kafka.getBootstrapServers());
+        String brokers = RealInfrastructure.brokers(kafka);
         Instant now = Instant.now();
         CreditAwarded credit = new CreditAwarded("entry-tc-1", "t-tc", "dst-c", "sch-c", "2026-2027", "听课评课",
                 new BigDecimal("1.5"), new BigDecimal("1.5"), "rule-1", EventTypes.LESSON_OBSERVED.name(), "obs-1",

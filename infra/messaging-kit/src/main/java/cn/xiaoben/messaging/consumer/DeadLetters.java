@@ -7,10 +7,13 @@ import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -27,6 +30,8 @@ import java.util.Map;
  * outage loses nothing and keeps each key's order.
  */
 public class DeadLetters implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final KafkaTemplate<String, byte[]> rawTemplate;
     private final KafkaTemplate<String, CloudEvent> eventTemplate;
@@ -48,11 +53,24 @@ public class DeadLetters implements DisposableBean {
         failures.setInitialInterval(200);
         failures.setMultiplier(2);
         failures.setMaxInterval(5_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, failures);
+        ConsumerRecordRecoverer announced = (record, e) -> {
+            log.warn("Dead-lettering {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), Topics.deadLetterOf(record.topic()), rootMessage(e));
+            recoverer.accept(record, e);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(announced, failures);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         BackOff storeOutage = storeOutageBackOff();
         handler.setBackOffFunction((record, e) -> isStoreOutage(e) ? storeOutage : null);
         return handler;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static boolean isStoreOutage(Throwable e) {

@@ -26,6 +26,8 @@ public class DirectoryReplica {
 
     public DirectoryReplica(MongoDatabase database) {
         this.database = database;
+        collection(TEACHERS).createIndex(com.mongodb.client.model.Indexes.ascending("schoolId"));
+        collection(SCHOOLS).createIndex(com.mongodb.client.model.Indexes.ascending("townshipId"));
     }
 
     public Optional<SchoolRef> school(String schoolId) {

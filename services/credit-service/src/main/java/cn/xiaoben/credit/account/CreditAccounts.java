@@ -1,6 +1,6 @@
 package cn.xiaoben.credit.account;
 
-import cn.xiaoben.contracts.SchoolYear;
+import cn.xiaoben.service.web.SchoolYearParameter;
 import cn.xiaoben.credit.ledger.CreditLedger;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.service.directory.TeacherRef;
@@ -29,10 +29,7 @@ public class CreditAccounts {
     }
 
     public CreditAccountView of(Caller caller, String teacherId, String year) {
-        if (year != null && SchoolYear.parse(year).isEmpty()) {
-            throw ApiProblem.invalidField("year", "invalid-school-year",
-                    "year must be a school year like 2026-2027.", "year 须为学年，例如 2026-2027。");
-        }
+        SchoolYearParameter.parseOptional(year);
         if (caller.has(Role.TEACHER) && caller.roles().size() == 1 && !teacherId.equals(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read their own credits.", "教师只能查看本人的学时。");
         }

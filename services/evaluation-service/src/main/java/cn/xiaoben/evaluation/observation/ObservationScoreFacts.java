@@ -2,7 +2,7 @@ package cn.xiaoben.evaluation.observation;
 
 import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.LessonObserved;
-import cn.xiaoben.evaluation.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.messaging.consumer.IdempotentWrites;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -1,6 +1,6 @@
 package cn.xiaoben.evaluation.observation;
 
-import cn.xiaoben.evaluation.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.service.directory.TeacherRef;
 import cn.xiaoben.service.problem.ApiProblem;

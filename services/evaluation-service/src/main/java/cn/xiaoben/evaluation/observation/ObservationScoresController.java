@@ -1,6 +1,7 @@
 package cn.xiaoben.evaluation.observation;
 
-import cn.xiaoben.evaluation.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
+import cn.xiaoben.service.web.SchoolYearParameter;
 import cn.xiaoben.service.tenancy.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,6 @@ class ObservationScoresController {
     @GetMapping("/{teacherId}/observation-scores")
     ObservationScoresView observationScores(Caller caller, @PathVariable String teacherId,
                                             @RequestParam(required = false) String year) {
-        return scores.of(caller, teacherId, year == null ? null : SchoolYear.parse(year));
+        return scores.of(caller, teacherId, SchoolYearParameter.parseOptional(year));
     }
 }

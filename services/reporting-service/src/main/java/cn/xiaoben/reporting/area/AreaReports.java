@@ -8,7 +8,7 @@ import cn.xiaoben.reporting.facts.Hours;
 import cn.xiaoben.reporting.facts.ObservationFacts;
 import cn.xiaoben.reporting.facts.SchoolActivity;
 import cn.xiaoben.reporting.facts.Stored;
-import cn.xiaoben.reporting.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import org.springframework.stereotype.Service;

@@ -7,7 +7,7 @@ import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.messaging.consumer.EventHandler;
 import cn.xiaoben.messaging.consumer.PoisonEventException;
 import cn.xiaoben.messaging.consumer.ReceivedEvent;
-import cn.xiaoben.reporting.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

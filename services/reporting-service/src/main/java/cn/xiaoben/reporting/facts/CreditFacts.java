@@ -2,7 +2,7 @@ package cn.xiaoben.reporting.facts;
 
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.messaging.consumer.IdempotentWrites;
-import cn.xiaoben.reporting.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;

@@ -1,5 +1,7 @@
 package cn.xiaoben.reporting.schoolyear;
 
+import cn.xiaoben.contracts.SchoolYear;
+import cn.xiaoben.service.web.SchoolYearParameter;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,6 +17,6 @@ public class RequestedYear {
     }
 
     public SchoolYear parseOrCurrent(String year) {
-        return year == null ? SchoolYear.current(clock) : SchoolYear.parse(year);
+        return SchoolYearParameter.parseOrCurrent(year, clock);
     }
 }

@@ -5,7 +5,7 @@ import cn.xiaoben.reporting.facts.ObservationFacts;
 import cn.xiaoben.reporting.facts.Stored;
 import cn.xiaoben.reporting.facts.TeacherCredits;
 import cn.xiaoben.reporting.facts.TeacherObservations;
-import cn.xiaoben.reporting.schoolyear.SchoolYear;
+import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.service.directory.TeacherRef;
 import cn.xiaoben.service.problem.ApiProblem;
