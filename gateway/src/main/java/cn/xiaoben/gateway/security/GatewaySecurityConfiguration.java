@@ -1,0 +1,74 @@
+package cn.xiaoben.gateway.security;
+
+import cn.xiaoben.gateway.config.JwtProperties;
+import cn.xiaoben.gateway.problem.Problem;
+import cn.xiaoben.gateway.problem.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Two stateless chains: {@code /api/**} needs a valid JWT from the identity service (signature from its key set,
+ * issuer, expiry); everything else (the authorization server's own endpoints, the sign-in page, health and metrics)
+ * passes through untouched, except the other actuator endpoints, which stay closed. No CSRF here: the gateway keeps
+ * no session; the identity service protects its own sign-in form.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurityConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemWriter problems) {
+        return stateless(http)
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+                .authorizeExchange(ex -> ex.anyExchange().authenticated())
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, Problem.unauthenticated()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, Problem.forbidden())))
+                .oauth2ResourceServer(rs -> rs
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, Problem.invalidToken()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, Problem.forbidden()))
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain passThroughChain(ServerHttpSecurity http, ProblemWriter problems) {
+        return stateless(http)
+                .authorizeExchange(ex -> ex
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/**", "/internal/**").denyAll()
+                        .anyExchange().permitAll())
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, Problem.unauthenticated()))
+                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, Problem.forbidden())))
+                .build();
+    }
+
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+}

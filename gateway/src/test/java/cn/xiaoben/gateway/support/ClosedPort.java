@@ -1,0 +1,20 @@
+package cn.xiaoben.gateway.support;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A loopback port nothing listens on: an upstream that is down. */
+public final class ClosedPort {
+
+    private ClosedPort() {
+    }
+
+    public static int find() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

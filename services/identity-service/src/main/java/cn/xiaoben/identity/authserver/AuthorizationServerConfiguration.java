@@ -1,0 +1,123 @@
+package cn.xiaoben.identity.authserver;
+
+import cn.xiaoben.identity.accounts.AccountStore;
+import cn.xiaoben.identity.authserver.authorizations.MongoAuthorizationService;
+import cn.xiaoben.identity.authserver.claims.TenancyClaimsCustomizer;
+import cn.xiaoben.identity.authserver.clients.ClientTemplates;
+import cn.xiaoben.identity.authserver.clients.DefaultScopesConverter;
+import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
+import cn.xiaoben.identity.authserver.keys.SigningKeyStore;
+import cn.xiaoben.identity.config.IdentityProperties;
+import cn.xiaoben.identity.directory.teacher.TeacherStore;
+import com.mongodb.client.MongoDatabase;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * The OAuth2 authorization server: its endpoints under {@code /oauth2/**} and {@code /.well-known/**} (OIDC user
+ * info and logout moved under {@code /oauth2/} too, so the gateway needs no more routes), a fixed issuer, the
+ * signing key and every client and authorization stored in MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, JwtDecoder identityJwtDecoder) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(Customizer.withDefaults());
+            server.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopesConverter()));
+        });
+        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(identityJwtDecoder)));
+        MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        http.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                new LoginUrlAuthenticationEntryPoint("/login"), browsers));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IdentityProperties properties) {
+        return AuthorizationServerSettings.builder()
+                .issuer(properties.issuer())
+                .oidcUserInfoEndpoint("/oauth2/userinfo")
+                .oidcLogoutEndpoint("/oauth2/logout")
+                .oidcClientRegistrationEndpoint("/oauth2/register")
+                .build();
+    }
+
+    @Bean
+    SigningKeyStore signingKeyStore(MongoDatabase database, Clock clock) {
+        return new SigningKeyStore(database, clock);
+    }
+
+    @Bean
+    RSAKey signingKey(SigningKeyStore keys) {
+        return keys.activeKey();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(RSAKey signingKey) {
+        return new ImmutableJWKSet<>(new JWKSet(signingKey));
+    }
+
+    /**
+     * Validates this service's own tokens (for {@code /api/**} and user info) on its own key, without an HTTP call
+     * to itself. Primary, so it wins over any other decoder in the context.
+     */
+    @Bean
+    @Primary
+    JwtDecoder identityJwtDecoder(RSAKey signingKey, IdentityProperties properties) throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(MongoDatabase database) {
+        return new MongoRegisteredClientRepository(database);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizationService(MongoDatabase database, RegisteredClientRepository clients,
+                                                    Clock clock) {
+        return new MongoAuthorizationService(database, clients, clock);
+    }
+
+    @Bean
+    ClientTemplates clientTemplates(IdentityProperties properties) {
+        return new ClientTemplates(properties);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tenancyClaimsCustomizer(AccountStore accounts, TeacherStore teachers) {
+        return new TenancyClaimsCustomizer(accounts, teachers);
+    }
+}

@@ -1,0 +1,54 @@
+package cn.xiaoben.identity.security;
+
+import cn.xiaoben.identity.accounts.AccountStore;
+import cn.xiaoben.identity.accounts.AccountUserDetailsService;
+import cn.xiaoben.service.problem.ProblemWriter;
+import cn.xiaoben.service.security.ResourceServerSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The two chains besides the authorization server's: {@code /api/**} (and actuator) as a stateless resource server
+ * with problem+json 401/403 from the service kit; everything else (the sign-in page) with form login.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebSecurityConfiguration {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemWriter problems, JwtDecoder identityJwtDecoder)
+            throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**");
+        http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(identityJwtDecoder)));
+        return ResourceServerSecurity.chain(http, problems);
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain signInChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Hashes as {@code {bcrypt}…}: client secrets and account passwords. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AccountStore accounts) {
+        return new AccountUserDetailsService(accounts);
+    }
+}
