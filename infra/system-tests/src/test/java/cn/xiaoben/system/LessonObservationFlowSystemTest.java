@@ -57,7 +57,11 @@ class LessonObservationFlowSystemTest {
     void stop() throws Exception {
         if (platform != null) {
             platform.run("down");
-            assertThat(platform.run("status")).doesNotContainIgnoringCase("running");
+            List<String> components = List.of("mongo", "kafka", "identity-service", "activity-service",
+                    "credit-service", "evaluation-service", "reporting-service", "gateway");
+            assertThat(platform.status().lines().map(l -> l.trim().split("\\s+"))
+                    .filter(columns -> columns.length == 4 && components.contains(columns[0])).map(c -> c[3]))
+                    .hasSize(components.size()).containsOnly("STOPPED");
         }
     }
 

@@ -5,6 +5,10 @@ import cn.xiaoben.service.tenancy.Caller;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -41,8 +45,32 @@ public final class ResourceServerSecurity {
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "invalid-token",
                                 "The bearer token is missing, expired or not ours.", "访问令牌缺失、过期或无效。"))
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::authentication)));
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::authentication))
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failures(problems));
+                                return filter;
+                            }
+                        }));
         return http.build();
+    }
+
+    /**
+     * A token that is not valid is a 401; a token that cannot be checked because the identity service's key set
+     * cannot be fetched is the platform's fault, a 503 the client may retry, never a bare 500.
+     */
+    static AuthenticationFailureHandler failures(ProblemWriter problems) {
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "token-check-unavailable",
+                        "Tokens cannot be checked right now (the identity service is unreachable); retry shortly.",
+                        "暂时无法校验访问令牌（身份服务不可达），请稍后重试。");
+            } else {
+                problems.write(response, HttpStatus.UNAUTHORIZED, "invalid-token",
+                        "The bearer token is missing, expired or not ours.", "访问令牌缺失、过期或无效。");
+            }
+        };
     }
 
     static AbstractAuthenticationToken authentication(Jwt jwt) {
