@@ -1,5 +1,7 @@
 package cn.xiaoben.gateway.problem;
 
+import cn.xiaoben.problem.Problem;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

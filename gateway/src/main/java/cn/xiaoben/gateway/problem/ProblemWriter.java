@@ -1,5 +1,7 @@
 package cn.xiaoben.gateway.problem;
 
+import cn.xiaoben.problem.Problem;
+
 import cn.xiaoben.gateway.web.RequestIds;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;

@@ -1,6 +1,6 @@
 package cn.xiaoben.gateway.ratelimit;
 
-import cn.xiaoben.gateway.problem.Problem;
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.gateway.problem.ProblemWriter;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;

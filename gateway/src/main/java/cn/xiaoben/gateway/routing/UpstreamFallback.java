@@ -1,6 +1,6 @@
 package cn.xiaoben.gateway.routing;
 
-import cn.xiaoben.gateway.problem.Problem;
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.gateway.web.RequestIds;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;

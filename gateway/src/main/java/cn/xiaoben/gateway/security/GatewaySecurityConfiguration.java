@@ -1,7 +1,7 @@
 package cn.xiaoben.gateway.security;
 
 import cn.xiaoben.gateway.config.JwtProperties;
-import cn.xiaoben.gateway.problem.Problem;
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.gateway.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,6 @@
 package cn.xiaoben.gateway.tenancy;
 
-import cn.xiaoben.gateway.problem.Problem;
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.gateway.problem.ProblemWriter;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

@@ -1,5 +1,6 @@
 package cn.xiaoben.service.problem;
 
+import cn.xiaoben.problem.Problem;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
@@ -25,6 +26,12 @@ public class ApiProblem extends RuntimeException {
 
     public ApiProblem(HttpStatus status, String code, String message, String messageZh) {
         this(status, code, message, messageZh, List.of());
+    }
+
+    /** One of the platform's standard problems, thrown. */
+    public static ApiProblem of(Problem problem) {
+        return new ApiProblem(HttpStatus.valueOf(problem.status().value()), problem.code(), problem.detail(),
+                problem.detailZh());
     }
 
     public static ApiProblem notFound(String what, String whatZh, String id) {

@@ -1,9 +1,9 @@
 package cn.xiaoben.service.security;
 
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.service.problem.ProblemWriter;
 import cn.xiaoben.service.tenancy.Caller;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -37,14 +37,11 @@ public final class ResourceServerSecurity {
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "A valid bearer token is required.", "需要有效的访问令牌（Bearer token）。"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                                "forbidden", "Your token does not allow this.", "您的令牌无权执行此操作。")))
+                                Problem.unauthenticated()))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, Problem.forbidden())))
                 .oauth2ResourceServer(rs -> rs
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "invalid-token",
-                                "The bearer token is missing, expired or not ours.", "访问令牌缺失、过期或无效。"))
+                                Problem.invalidToken()))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::authentication))
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
@@ -61,16 +58,8 @@ public final class ResourceServerSecurity {
      * cannot be fetched is the platform's fault, a 503 the client may retry, never a bare 500.
      */
     static AuthenticationFailureHandler failures(ProblemWriter problems) {
-        return (request, response, e) -> {
-            if (e instanceof AuthenticationServiceException) {
-                problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "token-check-unavailable",
-                        "Tokens cannot be checked right now (the identity service is unreachable); retry shortly.",
-                        "暂时无法校验访问令牌（身份服务不可达），请稍后重试。");
-            } else {
-                problems.write(response, HttpStatus.UNAUTHORIZED, "invalid-token",
-                        "The bearer token is missing, expired or not ours.", "访问令牌缺失、过期或无效。");
-            }
-        };
+        return (request, response, e) -> problems.write(response,
+                e instanceof AuthenticationServiceException ? Problem.tokenCheckUnavailable() : Problem.invalidToken());
     }
 
     static AbstractAuthenticationToken authentication(Jwt jwt) {

@@ -1,5 +1,6 @@
 package cn.xiaoben.service.tenancy;
 
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.service.problem.ApiProblem;
 
 /**
@@ -36,7 +37,6 @@ public final class TenancyGuard {
     }
 
     public static ApiProblem outOfScope(String schoolId) {
-        return ApiProblem.forbidden("School " + schoolId + " is outside the scope of your token.",
-                "学校 " + schoolId + " 不在您的权限范围内。");
+        return ApiProblem.of(Problem.outOfScope(schoolId));
     }
 }

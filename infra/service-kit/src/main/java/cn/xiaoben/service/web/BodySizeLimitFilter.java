@@ -1,11 +1,11 @@
 package cn.xiaoben.service.web;
 
+import cn.xiaoben.problem.Problem;
 import cn.xiaoben.service.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,8 +28,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         if (!multipart && request.getContentLengthLong() > limit) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "too-large",
-                    "The request body exceeds " + limit + " bytes.", "请求体超过 " + limit + " 字节的上限。");
+            problems.write(response, Problem.tooLarge(limit));
             return;
         }
         chain.doFilter(request, response);

@@ -1,20 +1,28 @@
-package cn.xiaoben.gateway.problem;
+package cn.xiaoben.problem;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem in the platform's shape (the same members as the service kit's): {@code type}
- * (https://xiaoben.cn/problems/&lt;code&gt;), {@code title}, {@code status}, {@code detail}, {@code titleZh},
- * {@code detailZh}, {@code code}, {@code requestId}.
+ * An RFC 9457 problem in the platform's one shape, wherever it is written (servlet services, the reactive gateway):
+ * {@code type} (https://xiaoben.cn/problems/&lt;code&gt;), {@code title}, {@code status}, {@code detail},
+ * {@code titleZh}, {@code detailZh}, {@code code}, {@code errors} (field problems, if any), {@code requestId}.
  */
-public record Problem(HttpStatus status, String code, String detail, String detailZh) {
+public record Problem(HttpStatusCode status, String code, String detail, String detailZh) {
 
     public static final String TYPE_BASE = "https://xiaoben.cn/problems/";
 
     public Map<String, Object> body(String requestId) {
+        return body(requestId, List.of());
+    }
+
+    public Map<String, Object> body(String requestId, List<?> fieldProblems) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code);
         body.put("title", Titles.english(status.value()));
@@ -23,20 +31,47 @@ public record Problem(HttpStatus status, String code, String detail, String deta
         body.put("titleZh", Titles.chinese(status.value()));
         body.put("detailZh", detailZh);
         body.put("code", code);
+        if (!fieldProblems.isEmpty()) {
+            body.put("errors", fieldProblems);
+        }
         if (requestId != null) {
             body.put("requestId", requestId);
         }
         return body;
     }
 
-    public static Problem unauthenticated() {
-        return new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required.",
-                "需要有效的访问令牌（Bearer token）。");
+    /** The same problem as Spring's {@link ProblemDetail}, for {@code @ExceptionHandler} methods. */
+    public ProblemDetail detail(String requestId, List<?> fieldProblems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(Titles.english(status.value()));
+        problem.setProperty("titleZh", Titles.chinese(status.value()));
+        problem.setProperty("code", code);
+        problem.setProperty("detailZh", detailZh);
+        if (!fieldProblems.isEmpty()) {
+            problem.setProperty("errors", fieldProblems);
+        }
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
     }
 
     public static Problem invalidToken() {
         return new Problem(HttpStatus.UNAUTHORIZED, "invalid-token", "The bearer token is missing, expired or not ours.",
                 "访问令牌缺失、过期或无效。");
+    }
+
+    /** The token could not be checked (the identity service's key set is unreachable): the platform's fault. */
+    public static Problem tokenCheckUnavailable() {
+        return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "token-check-unavailable",
+                "Tokens cannot be checked right now (the identity service is unreachable); retry shortly.",
+                "暂时无法校验访问令牌（身份服务不可达），请稍后重试。");
+    }
+
+    public static Problem unauthenticated() {
+        return new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required.",
+                "需要有效的访问令牌（Bearer token）。");
     }
 
     public static Problem forbidden() {
@@ -74,20 +109,24 @@ public record Problem(HttpStatus status, String code, String detail, String deta
                 "服务 " + service + " 响应超时，请求可能已生效也可能未生效；请使用相同的 Idempotency-Key 重试。");
     }
 
-    static final class Titles {
+    /** Status titles in both languages. */
+    public static final class Titles {
 
         private Titles() {
         }
 
-        static String english(int status) {
+        public static String english(int status) {
             return switch (status) {
                 case 400 -> "Invalid request";
                 case 401 -> "Not signed in";
                 case 403 -> "Out of scope";
                 case 404 -> "Not found";
                 case 405 -> "Method not allowed";
+                case 406 -> "Not acceptable";
+                case 409 -> "Conflict";
                 case 413 -> "Request too large";
                 case 415 -> "Unsupported media type";
+                case 422 -> "Cannot be processed";
                 case 429 -> "Too many requests";
                 case 503 -> "Service unavailable";
                 case 504 -> "Upstream timeout";
@@ -95,15 +134,18 @@ public record Problem(HttpStatus status, String code, String detail, String deta
             };
         }
 
-        static String chinese(int status) {
+        public static String chinese(int status) {
             return switch (status) {
                 case 400 -> "请求不合法";
                 case 401 -> "未登录或令牌无效";
                 case 403 -> "超出权限范围";
                 case 404 -> "资源不存在";
                 case 405 -> "不支持该请求方法";
+                case 406 -> "无法提供所需格式";
+                case 409 -> "请求冲突";
                 case 413 -> "请求体过大";
                 case 415 -> "不支持的内容类型";
+                case 422 -> "请求无法处理";
                 case 429 -> "请求过于频繁";
                 case 503 -> "服务暂不可用";
                 case 504 -> "上游服务超时";
