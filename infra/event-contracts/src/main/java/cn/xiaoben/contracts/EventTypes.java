@@ -1,6 +1,13 @@
 package cn.xiaoben.contracts;
 
+import cn.xiaoben.contracts.activity.ActivityCancelled;
+import cn.xiaoben.contracts.activity.ActivityHeld;
+import cn.xiaoben.contracts.activity.ActivityScheduled;
+import cn.xiaoben.contracts.activity.AttendanceCorrected;
+import cn.xiaoben.contracts.activity.AttendanceRecorded;
 import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
+import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
@@ -27,13 +34,29 @@ public final class EventTypes {
 
     public static final EventType<LessonObserved> LESSON_OBSERVED =
             new EventType<>("cn.xiaoben.activity.lesson.observed.v1", Topics.ACTIVITY, LessonObserved.class);
+    public static final EventType<ReflectionSubmitted> REFLECTION_SUBMITTED =
+            new EventType<>("cn.xiaoben.activity.reflection.submitted.v1", Topics.ACTIVITY, ReflectionSubmitted.class);
+    public static final EventType<ReadingNoteSubmitted> READING_NOTE_SUBMITTED =
+            new EventType<>("cn.xiaoben.activity.reading_note.submitted.v1", Topics.ACTIVITY, ReadingNoteSubmitted.class);
+
+    public static final EventType<ActivityScheduled> ACTIVITY_SCHEDULED =
+            new EventType<>("cn.xiaoben.activity.session.scheduled.v1", Topics.ACTIVITY, ActivityScheduled.class);
+    public static final EventType<ActivityHeld> ACTIVITY_HELD =
+            new EventType<>("cn.xiaoben.activity.session.held.v1", Topics.ACTIVITY, ActivityHeld.class);
+    public static final EventType<ActivityCancelled> ACTIVITY_CANCELLED =
+            new EventType<>("cn.xiaoben.activity.session.cancelled.v1", Topics.ACTIVITY, ActivityCancelled.class);
+    public static final EventType<AttendanceRecorded> ATTENDANCE_RECORDED =
+            new EventType<>("cn.xiaoben.activity.attendance.recorded.v1", Topics.ACTIVITY, AttendanceRecorded.class);
+    public static final EventType<AttendanceCorrected> ATTENDANCE_CORRECTED =
+            new EventType<>("cn.xiaoben.activity.attendance.corrected.v1", Topics.ACTIVITY, AttendanceCorrected.class);
 
     public static final EventType<CreditAwarded> CREDIT_AWARDED =
             new EventType<>("cn.xiaoben.credit.credit.awarded.v1", Topics.CREDIT, CreditAwarded.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
-            LESSON_OBSERVED,
+            LESSON_OBSERVED, REFLECTION_SUBMITTED, READING_NOTE_SUBMITTED,
+            ACTIVITY_SCHEDULED, ACTIVITY_HELD, ACTIVITY_CANCELLED, ATTENDANCE_RECORDED, ATTENDANCE_CORRECTED,
             CREDIT_AWARDED);
 
     private EventTypes() {

@@ -1,6 +1,13 @@
 package cn.xiaoben.contracts;
 
+import cn.xiaoben.contracts.activity.ActivityCancelled;
+import cn.xiaoben.contracts.activity.ActivityHeld;
+import cn.xiaoben.contracts.activity.ActivityScheduled;
+import cn.xiaoben.contracts.activity.AttendanceCorrected;
+import cn.xiaoben.contracts.activity.AttendanceRecorded;
 import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
+import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
@@ -31,6 +38,26 @@ final class EventSamples {
                         OffsetDateTime.parse("2026-11-20T09:00:00+08:00"), 45,
                         Map.of("objectives", 90, "content", 85, "method", 88, "engagement", 80, "effect", 86, "basicSkills", 90),
                         "目标明确，学生参与度高", NOW),
+                new ReflectionSubmitted("rfl-1", "dst-1", "tsp-1", "sch-1", "tch-1", "teachingReflection",
+                        "《一元一次方程》教学反思", 860, LocalDate.parse("2026-11-20"), List.of("att-1"), NOW),
+                new ReadingNoteSubmitted("rdn-1", "dst-1", "tsp-1", "sch-1", "tch-1", "book", "读《给教师的建议》有感",
+                        "给教师的建议", "苏霍姆林斯基", "第1–20条", 1200, LocalDate.parse("2026-11-19"), List.of(), NOW),
+                new ActivityScheduled("ses-1", "dst-1", "tsp-1", "sch-1", "grp-1", "THEMED_RESEARCH", "SCHOOL",
+                        "核心素养下的单元教学设计", "tch-1", OffsetDateTime.parse("2026-11-25T15:30:00+08:00"),
+                        OffsetDateTime.parse("2026-11-25T17:00:00+08:00"), "会议室", List.of("tch-2", "tch-3"), "slot-1", NOW),
+                new ActivityHeld("ses-1", "dst-1", "tsp-1", "sch-1", "grp-1", "THEMED_RESEARCH", "SCHOOL",
+                        "核心素养下的单元教学设计", "tch-1", LocalDate.parse("2026-11-25"),
+                        OffsetDateTime.parse("2026-11-25T15:30:00+08:00"), OffsetDateTime.parse("2026-11-25T17:00:00+08:00"),
+                        2, 1, 0, 1, 0, 90, "CHECK_IN", NOW),
+                new ActivityCancelled("ses-2", "dst-1", "tsp-1", "sch-1", "COLLECTIVE_PREPARATION", "SCHOOL", "tch-1",
+                        OffsetDateTime.parse("2026-12-02T15:30:00+08:00"), "期中考试调课", NOW),
+                new AttendanceRecorded("ses-1", "tch-2", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL",
+                        LocalDate.parse("2026-11-25"), "tch-1", "PARTICIPANT", "PRESENT", 90,
+                        OffsetDateTime.parse("2026-11-25T15:28:00+08:00"), OffsetDateTime.parse("2026-11-25T17:01:00+08:00"),
+                        "CHECK_IN", NOW),
+                new AttendanceCorrected("ses-1", "tch-3", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL",
+                        LocalDate.parse("2026-11-25"), "tch-1", "PARTICIPANT", "ABSENT", 0, "EXCUSED", 0,
+                        "参加县级培训，已请假", "tch-1", NOW),
                 new CreditAwarded("crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "lesson-observation",
                         new BigDecimal("1.0"), new BigDecimal("1.0"), "default.lesson-observation.observer",
                         EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW));

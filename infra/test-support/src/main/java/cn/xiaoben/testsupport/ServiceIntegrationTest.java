@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
 /**
  * A service started for real on a random port, with a real Kafka broker (in-process KRaft, topics not auto-created,
  * so the kit must declare them) and the MongoDB-wire server behind the real driver. Tokens: {@link TestTokens}.
+ * <p>
+ * Take the broker's address from this context's own broker bean, {@code @Value("#{@embeddedKafka.brokersAsString}")},
+ * never from {@code spring.kafka.bootstrap-servers}: {@code @EmbeddedKafka} publishes that as a JVM-wide system
+ * property, which the next test context with a broker of its own overwrites.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

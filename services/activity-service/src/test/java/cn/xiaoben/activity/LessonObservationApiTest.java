@@ -38,7 +38,7 @@ class LessonObservationApiTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
     @Autowired
     DirectoryReplica directory;

@@ -46,7 +46,7 @@ class CreditLedgerFlowTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
     @Autowired
     DirectoryReplica directory;

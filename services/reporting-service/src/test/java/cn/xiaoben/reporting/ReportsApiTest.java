@@ -49,7 +49,7 @@ class ReportsApiTest {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     String brokers;
     @Autowired
     DirectoryReplica directory;

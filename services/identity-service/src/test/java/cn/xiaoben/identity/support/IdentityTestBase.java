@@ -31,7 +31,7 @@ public abstract class IdentityTestBase {
     @LocalServerPort
     protected int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
+    @Value("#{@embeddedKafka.brokersAsString}")
     protected String bootstrapServers;
 
     protected Api api;

@@ -1,0 +1,9 @@
+package cn.xiaoben.activity.attachment;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AttachmentProperties.class)
+class AttachmentConfiguration {
+}

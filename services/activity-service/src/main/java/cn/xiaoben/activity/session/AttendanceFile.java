@@ -1,0 +1,182 @@
+package cn.xiaoben.activity.session;
+
+import cn.xiaoben.contracts.EventJson;
+import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.service.directory.TeacherRef;
+import cn.xiaoben.service.problem.ApiProblem;
+import cn.xiaoben.service.problem.FieldProblem;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An attendance file from a school system, all-or-nothing: every line is checked before anything is written, and
+ * one bad line rejects the whole file with a line-by-line report ({@code field: "line N"}).
+ *
+ * <p>CSV (UTF-8, optional BOM): header {@code teacherId,mark,attendedMinutes}, then one teacher per line; "line N"
+ * is the physical line number (the header is line 1). Fields are not quoted (ids, marks and numbers need none).
+ * JSON: an array of {@code {"teacherId","mark","attendedMinutes"}}; "line N" is the N-th element (from 1).
+ */
+final class AttendanceFile {
+
+    static final int MAX_LINES = 5000;
+    private static final int MAX_REPORTED = 200;
+
+    record Line(int number, TeacherRef teacher, AttendanceMark mark, int minutes) {
+    }
+
+    private record Raw(int number, String teacherId, String mark, String minutes, String shapeError) {
+    }
+
+    private final List<Raw> raw;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private AttendanceFile(List<Raw> raw) {
+        this.raw = raw;
+    }
+
+    static AttendanceFile csv(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\r?\n", -1);
+        List<Raw> raw = new ArrayList<>();
+        AttendanceFile file = new AttendanceFile(raw);
+        String header = lines.length == 0 ? "" : lines[0].trim().replace(" ", "");
+        if (!header.equalsIgnoreCase("teacherId,mark,attendedMinutes")) {
+            file.problems.add(problem(1, "bad-header",
+                    "The first line must be the header teacherId,mark,attendedMinutes.",
+                    "第一行必须是表头 teacherId,mark,attendedMinutes。"));
+            return file;
+        }
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            if (cells.length != 3) {
+                raw.add(new Raw(i + 1, null, null, null, "wrong-columns"));
+            } else {
+                raw.add(new Raw(i + 1, cells[0].trim(), cells[1].trim(), cells[2].trim(), null));
+            }
+        }
+        return file;
+    }
+
+    static AttendanceFile json(byte[] body) {
+        JsonNode root;
+        try {
+            root = EventJson.mapper().readTree(body);
+        } catch (RuntimeException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-body", "The attendance file is not valid JSON.",
+                    "考勤文件不是合法的 JSON。");
+        }
+        if (root == null || !root.isArray()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-body",
+                    "The attendance file must be a JSON array of {teacherId, mark, attendedMinutes}.",
+                    "考勤文件必须是 {teacherId, mark, attendedMinutes} 组成的 JSON 数组。");
+        }
+        List<Raw> raw = new ArrayList<>();
+        int n = 0;
+        for (JsonNode item : root) {
+            n++;
+            if (!item.isObject()) {
+                raw.add(new Raw(n, null, null, null, "wrong-columns"));
+                continue;
+            }
+            raw.add(new Raw(n, text(item.get("teacherId")), text(item.get("mark")), text(item.get("attendedMinutes")),
+                    null));
+        }
+        return new AttendanceFile(raw);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asString() : node.toString();
+    }
+
+    /** Every line checked; the lines if all are good, otherwise a 400 naming each bad line. */
+    List<Line> validate(Document session, DirectoryReplica directory, int plannedMinutes) {
+        if (problems.isEmpty() && raw.isEmpty()) {
+            problems.add(new FieldProblem("file", "empty-file", "The attendance file has no lines.", "考勤文件没有数据行。"));
+        }
+        if (raw.size() > MAX_LINES) {
+            problems.add(new FieldProblem("file", "too-many-lines", "At most " + MAX_LINES + " lines per file.",
+                    "每个文件最多 " + MAX_LINES + " 行。"));
+        }
+        SessionLevel level = SessionLevel.valueOf(session.getString("level"));
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (Raw r : raw) {
+            if (problems.size() >= MAX_REPORTED) {
+                break;
+            }
+            if (r.shapeError() != null) {
+                problems.add(problem(r.number(), "wrong-columns", "Expected teacherId, mark and attendedMinutes.",
+                        "应包含 teacherId、mark、attendedMinutes 三项。"));
+                continue;
+            }
+            int before = problems.size();
+            Optional<TeacherRef> teacher = Optional.empty();
+            if (r.teacherId() == null || r.teacherId().isBlank()) {
+                problems.add(problem(r.number(), "missing-teacher", "teacherId is missing.", "缺少 teacherId。"));
+            } else if (firstLine.containsKey(r.teacherId())) {
+                problems.add(problem(r.number(), "duplicate-teacher",
+                        "Teacher " + r.teacherId() + " is already on line " + firstLine.get(r.teacherId()) + ".",
+                        "教师 " + r.teacherId() + " 已在第 " + firstLine.get(r.teacherId()) + " 行出现。"));
+            } else {
+                firstLine.put(r.teacherId(), r.number());
+                teacher = directory.teacher(r.teacherId());
+                if (teacher.isEmpty()) {
+                    problems.add(problem(r.number(), "teacher-unknown", "Teacher " + r.teacherId() + " is not known.",
+                            "教师 " + r.teacherId() + " 不存在。"));
+                } else if (!teacher.get().districtId().equals(session.getString("districtId"))
+                        || (!level.crossesSchools() && !teacher.get().schoolId().equals(session.getString("schoolId")))) {
+                    problems.add(problem(r.number(), "teacher-not-in-school",
+                            "Teacher " + r.teacherId() + " does not belong to the session's school.",
+                            "教师 " + r.teacherId() + " 不属于本活动所在学校。"));
+                }
+            }
+            Optional<AttendanceMark> mark = AttendanceMark.parse(r.mark());
+            if (mark.isEmpty()) {
+                problems.add(problem(r.number(), "bad-mark", "Mark '" + r.mark()
+                        + "' is not one of PRESENT, LATE, ABSENT, EXCUSED.",
+                        "考勤标记“" + r.mark() + "”无效，应为 PRESENT、LATE、ABSENT 或 EXCUSED。"));
+            }
+            Integer minutes = null;
+            try {
+                minutes = r.minutes() == null ? null : Integer.valueOf(r.minutes().trim());
+            } catch (NumberFormatException e) {
+                minutes = null;
+            }
+            if (minutes == null) {
+                problems.add(problem(r.number(), "bad-minutes", "attendedMinutes '" + r.minutes()
+                        + "' is not a whole number.", "出勤分钟数“" + r.minutes() + "”不是整数。"));
+            } else if (mark.isPresent()) {
+                Sessions.minutesProblem(plannedMinutes, mark.get(), minutes, "line " + r.number())
+                        .ifPresent(problems::add);
+            }
+            if (problems.size() == before) {
+                lines.add(new Line(r.number(), teacher.orElseThrow(), mark.orElseThrow(), minutes));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-attendance-file",
+                    "The attendance file has invalid lines; nothing was recorded. Fix them and upload the whole file again.",
+                    "考勤文件中有不合法的行，整个文件未被记录。请修改后重新上传整个文件。", problems);
+        }
+        return lines;
+    }
+
+    private static FieldProblem problem(int line, String code, String message, String messageZh) {
+        return new FieldProblem("line " + line, code, "Line " + line + ": " + message, "第 " + line + " 行：" + messageZh);
+    }
+}
