@@ -62,6 +62,23 @@ public class DirectoryReplica {
         return teacher;
     }
 
+    /** The teacher a request names: 422 {@code teacher-unknown} if this service has not (yet) heard of them. */
+    public TeacherRef knownTeacher(String teacherId, String field) {
+        return teacher(teacherId).orElseThrow(() -> ApiProblem.unprocessable("teacher-unknown", field,
+                "Teacher " + teacherId + " is not known (yet). If you just registered them, retry shortly.",
+                "教师 " + teacherId + " 尚未登记（如刚刚登记，请稍后重试）。"));
+    }
+
+    /** The teacher a request names, who must work at the caller's school: 422 {@code teacher-not-in-school} if not. */
+    public TeacherRef teacherOfCallersSchool(Caller caller, String teacherId, String field) {
+        TeacherRef teacher = knownTeacher(teacherId, field);
+        if (!teacher.schoolId().equals(caller.schoolId())) {
+            throw ApiProblem.unprocessable("teacher-not-in-school", field,
+                    "Teacher " + teacherId + " does not belong to your school.", "教师 " + teacherId + " 不属于本校。");
+        }
+        return teacher;
+    }
+
     public long teacherCount(String schoolId) {
         return collection(TEACHERS).countDocuments(Filters.eq("schoolId", schoolId));
     }

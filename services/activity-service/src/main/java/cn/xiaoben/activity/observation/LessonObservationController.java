@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.observation;
 
+import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.web.PageResponse;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 
 @RestController
@@ -37,9 +37,7 @@ class LessonObservationController {
                                                  String idempotencyKey) {
         IdempotentInserts.Outcome outcome = observations.record(caller, request, idempotencyKey);
         LessonObservationView view = LessonObservationView.of(outcome.document());
-        return ResponseEntity.created(URI.create("/api/activities/lesson-observations/" + view.id()))
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(view);
+        return CreatedResponses.created("/api/activities/lesson-observations/" + view.id(), outcome, view);
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,7 @@ import cn.xiaoben.service.problem.FieldProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.Role;
 import cn.xiaoben.service.tenancy.TenancyGuard;
+import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.tenancy.TenantScope;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
@@ -72,8 +73,8 @@ public class LessonObservations {
                 && !request.observerId().equals(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only record their own observations.", "教师只能登记本人的听课记录。");
         }
-        TeacherRef observer = teacherOfCallersSchool(caller, request.observerId(), "observerId");
-        TeacherRef observed = teacherOfCallersSchool(caller, request.teacherId(), "teacherId");
+        TeacherRef observer = directory.teacherOfCallersSchool(caller, request.observerId(), "observerId");
+        TeacherRef observed = directory.teacherOfCallersSchool(caller, request.teacherId(), "teacherId");
 
         String id = "obs-" + UUID.randomUUID();
         OffsetDateTime observedAt = PlatformTime.local(request.observedAt());
@@ -114,12 +115,7 @@ public class LessonObservations {
 
     public PageResponse<LessonObservationView> list(Caller caller, ObservationQuery query) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("districtId", caller.districtId()));
-        if (caller.scope() == TenantScope.SCHOOL) {
-            filters.add(Filters.eq("schoolId", caller.schoolId()));
-        } else if (caller.scope() == TenantScope.TOWNSHIP) {
-            filters.add(Filters.eq("townshipId", caller.townshipId()));
-        }
+        filters.add(TenantFilters.reachableBy(caller));
         if (query.schoolId() != null) {
             filters.add(Filters.eq("schoolId", query.schoolId()));
         }
@@ -138,26 +134,9 @@ public class LessonObservations {
         if (query.to() != null) {
             filters.add(Filters.lt("observedAtInstant", Date.from(query.to().toInstant())));
         }
-        Bson filter = Filters.and(filters);
-        long total = observations.countDocuments(filter);
-        List<LessonObservationView> items = new ArrayList<>();
-        observations.find(filter)
-                .sort(query.newestFirst() ? Sorts.descending("observedAtInstant") : Sorts.ascending("observedAtInstant"))
-                .skip(query.page() * query.size()).limit(query.size())
-                .forEach(d -> items.add(LessonObservationView.of(d)));
-        return new PageResponse<>(items, query.page(), query.size(), total);
-    }
-
-    private TeacherRef teacherOfCallersSchool(Caller caller, String teacherId, String field) {
-        TeacherRef teacher = directory.teacher(teacherId).orElseThrow(() -> ApiProblem.unprocessable("teacher-unknown",
-                field, "Teacher " + teacherId + " is not known (yet). If you just registered them, retry shortly.",
-                "教师 " + teacherId + " 尚未登记（如刚刚登记，请稍后重试）。"));
-        if (!teacher.schoolId().equals(caller.schoolId())) {
-            throw ApiProblem.unprocessable("teacher-not-in-school", field,
-                    "Teacher " + teacherId + " does not belong to your school.",
-                    "教师 " + teacherId + " 不属于本校。");
-        }
-        return teacher;
+        return PageResponse.query(observations, Filters.and(filters),
+                query.newestFirst() ? Sorts.descending("observedAtInstant") : Sorts.ascending("observedAtInstant"),
+                query.page(), query.size(), LessonObservationView::of);
     }
 
     private static void requireSchoolWriter(Caller caller) {

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.web.PageResponse;
@@ -50,9 +51,7 @@ class SessionController {
                                        String idempotencyKey) {
         IdempotentInserts.Outcome outcome = sessions.create(caller, request, idempotencyKey);
         SessionView view = SessionView.of(outcome.document());
-        return ResponseEntity.created(URI.create("/api/activities/sessions/" + view.id()))
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(view);
+        return CreatedResponses.created("/api/activities/sessions/" + view.id(), outcome, view);
     }
 
     @GetMapping("/sessions/{id}")

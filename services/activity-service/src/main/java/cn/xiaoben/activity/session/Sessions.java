@@ -17,6 +17,7 @@ import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.Role;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
+import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.tenancy.TenantScope;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
@@ -175,12 +176,7 @@ public class Sessions {
     public PageResponse<SessionView> list(Caller caller, String schoolId, String groupId, SessionStatus status,
                                           OffsetDateTime from, OffsetDateTime to, int page, int size) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("districtId", caller.districtId()));
-        if (caller.scope() == TenantScope.SCHOOL) {
-            filters.add(Filters.eq("schoolId", caller.schoolId()));
-        } else if (caller.scope() == TenantScope.TOWNSHIP) {
-            filters.add(Filters.eq("townshipId", caller.townshipId()));
-        }
+        filters.add(TenantFilters.reachableBy(caller));
         if (schoolId != null) {
             filters.add(Filters.eq("schoolId", schoolId));
         }
@@ -196,12 +192,8 @@ public class Sessions {
         if (to != null) {
             filters.add(Filters.lt("plannedStartInstant", Date.from(to.toInstant())));
         }
-        Bson filter = Filters.and(filters);
-        long total = sessions.countDocuments(filter);
-        List<SessionView> items = new ArrayList<>();
-        sessions.find(filter).sort(Sorts.ascending("plannedStartInstant")).skip(page * size).limit(size)
-                .forEach(d -> items.add(SessionView.of(d)));
-        return new PageResponse<>(items, page, size, total);
+        return PageResponse.query(sessions, Filters.and(filters), Sorts.ascending("plannedStartInstant"), page, size,
+                SessionView::of);
     }
 
     // ---------------------------------------------------------------- host actions
@@ -619,9 +611,7 @@ public class Sessions {
     }
 
     private TeacherRef teacher(String teacherId, String field) {
-        return directory.teacher(teacherId).orElseThrow(() -> ApiProblem.unprocessable("teacher-unknown", field,
-                "Teacher " + teacherId + " is not known (yet). If you just registered them, retry shortly.",
-                "教师 " + teacherId + " 尚未登记（如刚刚登记，请稍后重试）。"));
+        return directory.knownTeacher(teacherId, field);
     }
 
     // ---------------------------------------------------------------- document helpers

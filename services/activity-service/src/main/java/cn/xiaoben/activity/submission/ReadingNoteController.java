@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.submission;
 
+import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.web.PageResponse;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 @RestController
@@ -37,9 +37,7 @@ class ReadingNoteController {
                                           String idempotencyKey) {
         IdempotentInserts.Outcome outcome = submissions.submitReadingNote(caller, request, idempotencyKey);
         ReadingNoteView view = ReadingNoteView.of(outcome.document(), true);
-        return ResponseEntity.created(URI.create("/api/activities/reading-notes/" + view.id()))
-                .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(view);
+        return CreatedResponses.created("/api/activities/reading-notes/" + view.id(), outcome, view);
     }
 
     @GetMapping("/{id}")

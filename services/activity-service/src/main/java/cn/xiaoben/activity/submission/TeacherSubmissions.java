@@ -10,6 +10,7 @@ import cn.xiaoben.service.directory.TeacherRef;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
+import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.tenancy.Role;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
@@ -159,14 +160,7 @@ public class TeacherSubmissions {
             throw ApiProblem.forbidden("A teacher may only submit their own reflections and reading notes.",
                     "教师只能提交本人的反思和读书心得。");
         }
-        TeacherRef teacher = directory.teacher(teacherId).orElseThrow(() -> ApiProblem.unprocessable("teacher-unknown",
-                "teacherId", "Teacher " + teacherId + " is not known (yet). If you just registered them, retry shortly.",
-                "教师 " + teacherId + " 尚未登记（如刚刚登记，请稍后重试）。"));
-        if (!teacher.schoolId().equals(caller.schoolId())) {
-            throw ApiProblem.unprocessable("teacher-not-in-school", "teacherId",
-                    "Teacher " + teacherId + " does not belong to your school.", "教师 " + teacherId + " 不属于本校。");
-        }
-        return teacher;
+        return directory.teacherOfCallersSchool(caller, teacherId, "teacherId");
     }
 
     private void requireNotFuture(LocalDate date) {
@@ -201,12 +195,7 @@ public class TeacherSubmissions {
     private static <T> PageResponse<T> list(MongoCollection<Document> collection, Caller caller, SubmissionQuery query,
                                             Function<Document, T> view) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("districtId", caller.districtId()));
-        if (caller.scope() == TenantScope.SCHOOL) {
-            filters.add(Filters.eq("schoolId", caller.schoolId()));
-        } else if (caller.scope() == TenantScope.TOWNSHIP) {
-            filters.add(Filters.eq("townshipId", caller.townshipId()));
-        }
+        filters.add(TenantFilters.reachableBy(caller));
         if (teacherOnly(caller)) {
             filters.add(Filters.eq("teacherId", caller.teacherId()));
         }
@@ -225,15 +214,10 @@ public class TeacherSubmissions {
         if (query.to() != null) {
             filters.add(Filters.lt("writtenOn", query.to().toString()));
         }
-        Bson filter = Filters.and(filters);
-        long total = collection.countDocuments(filter);
-        List<T> items = new ArrayList<>();
         Bson order = query.newestFirst()
                 ? Sorts.orderBy(Sorts.descending("writtenOn"), Sorts.descending("submittedAt"))
                 : Sorts.orderBy(Sorts.ascending("writtenOn"), Sorts.ascending("submittedAt"));
-        collection.find(filter).sort(order).skip(query.page() * query.size()).limit(query.size())
-                .forEach(d -> items.add(view.apply(d)));
-        return new PageResponse<>(items, query.page(), query.size(), total);
+        return PageResponse.query(collection, Filters.and(filters), order, query.page(), query.size(), view);
     }
 
     /** A teacher's own token (no staff role): sees only their own submissions. */

@@ -68,9 +68,12 @@ class SessionAttendanceApiTest {
         }
     }
 
-    /** Real time plus an offset the test moves forward: codes expire and sessions start without sleeping. */
+    /**
+     * A clock that stands still until the test moves it: codes expire and sessions start without sleeping, and
+     * attended minutes are exact (no real time slips in between moving the clock and the request).
+     */
     static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
+        private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         @Override
         public ZoneId getZone() {
@@ -84,11 +87,11 @@ class SessionAttendanceApiTest {
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(offset);
+            return now;
         }
 
         void advance(Duration by) {
-            offset = offset.plus(by);
+            now = now.plus(by);
         }
 
         /** Moves the clock so that it shows {@code target} (never backwards). */
