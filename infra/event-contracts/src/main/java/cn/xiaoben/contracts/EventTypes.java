@@ -5,9 +5,13 @@ import cn.xiaoben.contracts.activity.ActivityHeld;
 import cn.xiaoben.contracts.activity.ActivityScheduled;
 import cn.xiaoben.contracts.activity.AttendanceCorrected;
 import cn.xiaoben.contracts.activity.AttendanceRecorded;
+import cn.xiaoben.contracts.activity.CompetitionResultRecorded;
 import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.activity.PaperRecorded;
 import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.activity.ReflectionSubmitted;
+import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
+import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
@@ -38,6 +42,11 @@ public final class EventTypes {
             new EventType<>("cn.xiaoben.activity.reflection.submitted.v1", Topics.ACTIVITY, ReflectionSubmitted.class);
     public static final EventType<ReadingNoteSubmitted> READING_NOTE_SUBMITTED =
             new EventType<>("cn.xiaoben.activity.reading_note.submitted.v1", Topics.ACTIVITY, ReadingNoteSubmitted.class);
+    public static final EventType<PaperRecorded> PAPER_RECORDED =
+            new EventType<>("cn.xiaoben.activity.paper.recorded.v1", Topics.ACTIVITY, PaperRecorded.class);
+    public static final EventType<CompetitionResultRecorded> COMPETITION_RESULT_RECORDED =
+            new EventType<>("cn.xiaoben.activity.competition_result.recorded.v1", Topics.ACTIVITY,
+                    CompetitionResultRecorded.class);
 
     public static final EventType<ActivityScheduled> ACTIVITY_SCHEDULED =
             new EventType<>("cn.xiaoben.activity.session.scheduled.v1", Topics.ACTIVITY, ActivityScheduled.class);
@@ -50,13 +59,19 @@ public final class EventTypes {
     public static final EventType<AttendanceCorrected> ATTENDANCE_CORRECTED =
             new EventType<>("cn.xiaoben.activity.attendance.corrected.v1", Topics.ACTIVITY, AttendanceCorrected.class);
 
+    public static final EventType<ResearchProjectRegistered> RESEARCH_PROJECT_REGISTERED =
+            new EventType<>("cn.xiaoben.activity.research_project.registered.v1", Topics.ACTIVITY, ResearchProjectRegistered.class);
+    public static final EventType<ResearchProjectAdvanced> RESEARCH_PROJECT_ADVANCED =
+            new EventType<>("cn.xiaoben.activity.research_project.advanced.v1", Topics.ACTIVITY, ResearchProjectAdvanced.class);
+
     public static final EventType<CreditAwarded> CREDIT_AWARDED =
             new EventType<>("cn.xiaoben.credit.credit.awarded.v1", Topics.CREDIT, CreditAwarded.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
-            LESSON_OBSERVED, REFLECTION_SUBMITTED, READING_NOTE_SUBMITTED,
+            LESSON_OBSERVED, REFLECTION_SUBMITTED, READING_NOTE_SUBMITTED, PAPER_RECORDED, COMPETITION_RESULT_RECORDED,
             ACTIVITY_SCHEDULED, ACTIVITY_HELD, ACTIVITY_CANCELLED, ATTENDANCE_RECORDED, ATTENDANCE_CORRECTED,
+            RESEARCH_PROJECT_REGISTERED, RESEARCH_PROJECT_ADVANCED,
             CREDIT_AWARDED);
 
     private EventTypes() {

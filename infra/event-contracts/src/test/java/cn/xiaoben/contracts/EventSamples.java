@@ -5,9 +5,13 @@ import cn.xiaoben.contracts.activity.ActivityHeld;
 import cn.xiaoben.contracts.activity.ActivityScheduled;
 import cn.xiaoben.contracts.activity.AttendanceCorrected;
 import cn.xiaoben.contracts.activity.AttendanceRecorded;
+import cn.xiaoben.contracts.activity.CompetitionResultRecorded;
 import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.activity.PaperRecorded;
 import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.activity.ReflectionSubmitted;
+import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
+import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
@@ -42,6 +46,11 @@ final class EventSamples {
                         "《一元一次方程》教学反思", 860, LocalDate.parse("2026-11-20"), List.of("att-1"), NOW),
                 new ReadingNoteSubmitted("rdn-1", "dst-1", "tsp-1", "sch-1", "tch-1", "book", "读《给教师的建议》有感",
                         "给教师的建议", "苏霍姆林斯基", "第1–20条", 1200, LocalDate.parse("2026-11-19"), List.of(), NOW),
+                new PaperRecorded("pap-1", "dst-1", "tsp-1", "sch-1", "tch-1", List.of("tch-1", "tch-2"),
+                        "核心素养视角下的初中数学单元教学设计", "PAPER", "AWARD", "全县中小学教学论文评选", "COUNTY",
+                        "FIRST", LocalDate.parse("2026-10-15"), List.of("att-2"), NOW),
+                new CompetitionResultRecorded("cmp-1", "dst-1", "tsp-1", "sch-1", "tch-1", "全县初中数学优质课评选",
+                        "QUALITY_LESSON", "COUNTY", "SECOND", LocalDate.parse("2026-10-28"), List.of(), NOW),
                 new ActivityScheduled("ses-1", "dst-1", "tsp-1", "sch-1", "grp-1", "THEMED_RESEARCH", "SCHOOL",
                         "核心素养下的单元教学设计", "tch-1", OffsetDateTime.parse("2026-11-25T15:30:00+08:00"),
                         OffsetDateTime.parse("2026-11-25T17:00:00+08:00"), "会议室", List.of("tch-2", "tch-3"), "slot-1", NOW),
@@ -58,6 +67,10 @@ final class EventSamples {
                 new AttendanceCorrected("ses-1", "tch-3", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL",
                         LocalDate.parse("2026-11-25"), "tch-1", "PARTICIPANT", "ABSENT", 0, "EXCUSED", 0,
                         "参加县级培训，已请假", "tch-1", NOW),
+                new ResearchProjectRegistered("rsp-1", "dst-1", "tsp-1", "sch-1", "初中数学单元整体教学的实践研究", "COUNTY",
+                        "数学", "tch-1", List.of("tch-2", "tch-3"), "APPLIED", LocalDate.parse("2026-03-10"), NOW),
+                new ResearchProjectAdvanced("rsp-1", "dst-1", "tsp-1", "sch-1", "tch-1", List.of("tch-2", "tch-3"),
+                        "COUNTY", "APPLIED", "APPROVED", LocalDate.parse("2026-04-15"), NOW),
                 new CreditAwarded("crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "lesson-observation",
                         new BigDecimal("1.0"), new BigDecimal("1.0"), "default.lesson-observation.observer",
                         EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW));

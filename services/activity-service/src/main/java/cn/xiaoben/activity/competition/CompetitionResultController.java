@@ -1,0 +1,63 @@
+package cn.xiaoben.activity.competition;
+
+import cn.xiaoben.activity.paper.Level;
+import cn.xiaoben.service.idempotency.CreatedResponses;
+import cn.xiaoben.service.idempotency.IdempotentInserts;
+import cn.xiaoben.service.tenancy.Caller;
+import cn.xiaoben.service.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/activities/competition-results")
+class CompetitionResultController {
+
+    private final CompetitionResults results;
+
+    CompetitionResultController(CompetitionResults results) {
+        this.results = results;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CompetitionResultView> record(Caller caller, @Valid @RequestBody CompetitionResultRequest request,
+                                                 @RequestHeader(value = IdempotentInserts.HEADER, required = false)
+                                                 String idempotencyKey) {
+        IdempotentInserts.Outcome outcome = results.record(caller, request, idempotencyKey);
+        CompetitionResultView view = CompetitionResultView.of(outcome.document());
+        return CreatedResponses.created("/api/activities/competition-results/" + view.id(), outcome, view);
+    }
+
+    @GetMapping("/{id}")
+    CompetitionResultView find(Caller caller, @PathVariable String id) {
+        return results.find(caller, id);
+    }
+
+    @GetMapping
+    PageResponse<CompetitionResultView> list(Caller caller,
+                                             @RequestParam(required = false) String schoolId,
+                                             @RequestParam(required = false) String teacherId,
+                                             @RequestParam(required = false) Level level,
+                                             @RequestParam(required = false) CompetitionKind kind,
+                                             @RequestParam(required = false)
+                                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                             @RequestParam(required = false)
+                                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return results.list(caller, schoolId, teacherId, level, kind, from, to, page, size);
+    }
+}

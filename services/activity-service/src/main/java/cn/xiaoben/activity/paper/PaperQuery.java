@@ -1,0 +1,8 @@
+package cn.xiaoben.activity.paper;
+
+import java.time.LocalDate;
+
+/** Filters and paging of a list of papers ({@code teacherId} matches any author; {@code from} inclusive, {@code to} exclusive). */
+public record PaperQuery(String schoolId, String teacherId, Level level, PaperKind kind, LocalDate from,
+                         LocalDate to, int page, int size) {
+}
