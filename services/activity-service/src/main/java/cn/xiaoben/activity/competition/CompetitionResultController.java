@@ -1,6 +1,6 @@
 package cn.xiaoben.activity.competition;
 
-import cn.xiaoben.activity.paper.Level;
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
@@ -50,7 +50,7 @@ class CompetitionResultController {
     PageResponse<CompetitionResultView> list(Caller caller,
                                              @RequestParam(required = false) String schoolId,
                                              @RequestParam(required = false) String teacherId,
-                                             @RequestParam(required = false) Level level,
+                                             @RequestParam(required = false) ActivityLevel level,
                                              @RequestParam(required = false) CompetitionKind kind,
                                              @RequestParam(required = false)
                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

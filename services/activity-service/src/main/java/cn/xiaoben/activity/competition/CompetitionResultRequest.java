@@ -1,6 +1,6 @@
 package cn.xiaoben.activity.competition;
 
-import cn.xiaoben.activity.paper.Level;
+import cn.xiaoben.activity.level.ActivityLevel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,7 +16,7 @@ public record CompetitionResultRequest(
         @NotBlank @Size(max = 64) String teacherId,
         @NotBlank @Size(max = 200) String competition,
         @NotNull CompetitionKind kind,
-        @NotNull Level level,
+        @NotNull ActivityLevel level,
         @NotNull CompetitionOutcome result,
         @NotNull LocalDate heldOn,
         @Size(max = 20) List<@NotBlank @Size(max = 64) String> attachmentIds) {

@@ -1,7 +1,7 @@
 package cn.xiaoben.activity.competition;
 
 import cn.xiaoben.activity.attachment.Attachments;
-import cn.xiaoben.activity.paper.Level;
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.CompetitionResultRecorded;
 import cn.xiaoben.messaging.outbox.EventOutbox;
@@ -128,7 +128,7 @@ public class CompetitionResults {
         return CompetitionResultView.of(doc);
     }
 
-    public PageResponse<CompetitionResultView> list(Caller caller, String schoolId, String teacherId, Level level,
+    public PageResponse<CompetitionResultView> list(Caller caller, String schoolId, String teacherId, ActivityLevel level,
                                                     CompetitionKind kind, LocalDate from, LocalDate to, int page,
                                                     int size) {
         List<Bson> filters = new ArrayList<>();

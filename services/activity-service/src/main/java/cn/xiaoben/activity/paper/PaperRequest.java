@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.paper;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,7 +21,7 @@ public record PaperRequest(
         @NotBlank @Size(max = 200) String title,
         @NotNull PaperKind kind,
         @NotNull @Valid Outlet outlet,
-        @NotNull Level level,
+        @NotNull ActivityLevel level,
         AwardGrade awardGrade,
         @NotNull LocalDate publishedOn,
         @Size(max = 20) List<@NotBlank @Size(max = 64) String> attachmentIds) {

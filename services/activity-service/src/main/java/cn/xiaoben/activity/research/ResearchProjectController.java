@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.research;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
@@ -51,7 +52,7 @@ class ResearchProjectController {
     PageResponse<ResearchProjectView> list(Caller caller,
                                            @RequestParam(required = false) String schoolId,
                                            @RequestParam(required = false) ResearchStage stage,
-                                           @RequestParam(required = false) ResearchLevel level,
+                                           @RequestParam(required = false) ActivityLevel level,
                                            @RequestParam(required = false) String teacherId,
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.research;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record ResearchProjectRequest(
         @NotBlank @Size(max = 200) String title,
-        @NotNull ResearchLevel level,
+        @NotNull ActivityLevel level,
         @NotBlank @Size(max = 50) String subject,
         @NotBlank @Size(max = 64) String leaderId,
         @Size(max = 50) List<@NotBlank @Size(max = 64) String> memberIds,

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.contracts.EventJson;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.service.directory.TeacherRef;
@@ -112,7 +113,7 @@ final class AttendanceFile {
             problems.add(new FieldProblem("file", "too-many-lines", "At most " + MAX_LINES + " lines per file.",
                     "每个文件最多 " + MAX_LINES + " 行。"));
         }
-        SessionLevel level = SessionLevel.valueOf(session.getString("level"));
+        ActivityLevel level = ActivityLevel.valueOf(session.getString("level"));
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (Raw r : raw) {

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +21,7 @@ public final class SessionRequests {
 
     /** A session planned by hand. The host is not a participant (they get a HOST attendance record). */
     public record Create(@NotNull SessionForm form, @NotBlank @Size(max = 200) String topic,
-                         @NotNull SessionLevel level, @NotBlank @Size(max = 64) String hostId,
+                         @NotNull ActivityLevel level, @NotBlank @Size(max = 64) String hostId,
                          @Size(max = 64) String subjectGroupId, @NotNull OffsetDateTime plannedStart,
                          @NotNull OffsetDateTime plannedEnd, @Size(max = 100) String place,
                          @NotNull @Size(max = 500) List<@NotBlank @Size(max = 64) String> participantIds) {

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.contracts.DomainEvent;
 import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.ActivityCancelled;
@@ -139,7 +140,7 @@ public class Sessions {
     }
 
     /** A new session document with its ActivityScheduled event attached (the caller inserts it). */
-    Document newSession(String id, TeacherRef host, String subjectGroupId, SessionForm form, SessionLevel level,
+    Document newSession(String id, TeacherRef host, String subjectGroupId, SessionForm form, ActivityLevel level,
                         String topic, String place, OffsetDateTime start, OffsetDateTime end,
                         List<TeacherRef> participants, String slotId) {
         Instant now = clock.instant();
@@ -579,7 +580,7 @@ public class Sessions {
         }
     }
 
-    private List<TeacherRef> participants(List<String> ids, TeacherRef host, SessionLevel level) {
+    private List<TeacherRef> participants(List<String> ids, TeacherRef host, ActivityLevel level) {
         List<TeacherRef> result = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.service.directory.TeacherRef;
 import cn.xiaoben.service.problem.ApiProblem;
@@ -118,7 +119,7 @@ public class WeeklySlots {
                 OffsetDateTime start = date.atTime(LocalTime.parse(slot.getString("start")))
                         .atZone(cn.xiaoben.contracts.PlatformTime.ZONE).toOffsetDateTime();
                 Document doc = sessions.newSession(id, host, slot.getString("subjectGroupId"),
-                        SessionForm.valueOf(slot.getString("form")), SessionLevel.SCHOOL, slot.getString("topic"),
+                        SessionForm.valueOf(slot.getString("form")), ActivityLevel.SCHOOL, slot.getString("topic"),
                         slot.getString("place"), start, start.plusMinutes(slot.getInteger("durationMinutes")), members,
                         slot.getString("_id"));
                 doc.append("idempotency", new Document("key", schoolId + "/plan-" + id).append("fingerprint", id));
