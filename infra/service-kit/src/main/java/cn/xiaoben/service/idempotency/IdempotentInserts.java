@@ -1,6 +1,8 @@
 package cn.xiaoben.service.idempotency;
 
+import cn.xiaoben.contracts.DomainEvent;
 import cn.xiaoben.contracts.EventJson;
+import cn.xiaoben.messaging.outbox.EventOutbox;
 import cn.xiaoben.service.problem.ApiProblem;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -69,6 +71,20 @@ public final class IdempotentInserts {
             }
             return new Outcome(first, true);
         }
+    }
+
+    /**
+     * Creates a document together with the events its creation caused, in one insert, and asks the relay to publish
+     * them; a replayed request (same key, same body) publishes nothing new.
+     */
+    public static Outcome insertWithEvents(EventOutbox outbox, MongoCollection<Document> collection, Document document,
+                                           String tenant, String key, Object request, DomainEvent... events) {
+        outbox.attach(document, events);
+        Outcome outcome = insert(collection, document, tenant, key, request);
+        if (!outcome.replayed()) {
+            outbox.publishSoon(collection.getNamespace().getCollectionName(), document.get("_id"));
+        }
+        return outcome;
     }
 
     static String fingerprint(Object request) {

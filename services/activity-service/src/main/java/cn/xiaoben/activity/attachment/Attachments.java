@@ -140,8 +140,7 @@ public class Attachments {
             throw ApiProblem.notFound("Attachment", "附件", id);
         }
         Document m = file.getMetadata();
-        TenancyGuard.requireReach(caller, new SchoolRef(m.getString("schoolId"), m.getString("townshipId"),
-                m.getString("districtId")));
+        TenancyGuard.requireReach(caller, SchoolRef.of(m));
         return file;
     }
 

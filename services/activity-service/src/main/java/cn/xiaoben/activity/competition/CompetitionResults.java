@@ -105,13 +105,8 @@ public class CompetitionResults {
                 .append("heldOn", request.heldOn().toString())
                 .append("attachmentIds", attachmentIds)
                 .append("recordedBy", caller.subject()).append("recordedAt", Date.from(now));
-        outbox.attach(doc, event);
-        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(results, doc, caller.schoolId(), idempotencyKey,
-                request);
-        if (!outcome.replayed()) {
-            outbox.publishSoon(COLLECTION, id);
-        }
-        return outcome;
+        return IdempotentInserts.insertWithEvents(outbox, results, doc, caller.schoolId(), idempotencyKey, request,
+                event);
     }
 
     public CompetitionResultView find(Caller caller, String id) {
@@ -119,8 +114,7 @@ public class CompetitionResults {
         if (doc == null) {
             throw ApiProblem.notFound("Competition result", "比赛成绩", id);
         }
-        TenancyGuard.requireReach(caller, new SchoolRef(doc.getString("schoolId"), doc.getString("townshipId"),
-                doc.getString("districtId")));
+        TenancyGuard.requireReach(caller, SchoolRef.of(doc));
         if (teacherOnly(caller) && !doc.getString("teacherId").equals(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read their own competition results.",
                     "教师只能查看本人的比赛成绩。");

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.observation;
 
+import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.LessonObserved;
 import cn.xiaoben.messaging.outbox.EventOutbox;
@@ -94,13 +95,8 @@ public class LessonObservations {
                 .append("scores", new Document(new java.util.LinkedHashMap<>(request.scores())))
                 .append("comment", request.comment())
                 .append("recordedAt", Date.from(now));
-        outbox.attach(doc, event);
-        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(observations, doc, caller.schoolId(),
-                idempotencyKey, request);
-        if (!outcome.replayed()) {
-            outbox.publishSoon(COLLECTION, id);
-        }
-        return outcome;
+        return IdempotentInserts.insertWithEvents(outbox, observations, doc, caller.schoolId(), idempotencyKey, request,
+                event);
     }
 
     public LessonObservationView find(Caller caller, String id) {
@@ -108,8 +104,7 @@ public class LessonObservations {
         if (doc == null) {
             throw ApiProblem.notFound("Lesson observation", "听课记录", id);
         }
-        TenancyGuard.requireReach(caller, new cn.xiaoben.service.tenancy.SchoolRef(doc.getString("schoolId"),
-                doc.getString("townshipId"), doc.getString("districtId")));
+        TenancyGuard.requireReach(caller, SchoolRef.of(doc));
         return LessonObservationView.of(doc);
     }
 

@@ -101,13 +101,8 @@ public class Papers {
                 .append("publishedOn", request.publishedOn().toString())
                 .append("attachmentIds", attachmentIds)
                 .append("recordedBy", caller.subject()).append("recordedAt", Date.from(now));
-        outbox.attach(doc, event);
-        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(papers, doc, caller.schoolId(), idempotencyKey,
-                request);
-        if (!outcome.replayed()) {
-            outbox.publishSoon(COLLECTION, id);
-        }
-        return outcome;
+        return IdempotentInserts.insertWithEvents(outbox, papers, doc, caller.schoolId(), idempotencyKey, request,
+                event);
     }
 
     public PaperView find(Caller caller, String id) {
@@ -115,8 +110,7 @@ public class Papers {
         if (doc == null) {
             throw ApiProblem.notFound("Paper", "论文/案例", id);
         }
-        TenancyGuard.requireReach(caller, new SchoolRef(doc.getString("schoolId"), doc.getString("townshipId"),
-                doc.getString("districtId")));
+        TenancyGuard.requireReach(caller, SchoolRef.of(doc));
         if (teacherOnly(caller) && !doc.getList("authorIds", String.class).contains(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read papers they co-authored.", "教师只能查看本人参与的论文/案例。");
         }

@@ -102,13 +102,8 @@ public class ResearchProjects {
                         caller, now)))
                 .append("version", 1L)
                 .append("registeredBy", caller.subject()).append("registeredAt", Date.from(now));
-        outbox.attach(doc, event);
-        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(projects, doc, caller.schoolId(), idempotencyKey,
-                request);
-        if (!outcome.replayed()) {
-            outbox.publishSoon(COLLECTION, id);
-        }
-        return outcome;
+        return IdempotentInserts.insertWithEvents(outbox, projects, doc, caller.schoolId(), idempotencyKey, request,
+                event);
     }
 
     public ResearchProjectView advance(Caller caller, String id, StageChangeRequest request) {
@@ -202,8 +197,7 @@ public class ResearchProjects {
         if (doc == null) {
             throw ApiProblem.notFound("Research project", "课题", id);
         }
-        TenancyGuard.requireReach(caller, new SchoolRef(doc.getString("schoolId"), doc.getString("townshipId"),
-                doc.getString("districtId")));
+        TenancyGuard.requireReach(caller, SchoolRef.of(doc));
         if (teacherOnly(caller) && !caller.teacherId().equals(doc.getString("leaderId"))
                 && !doc.getList("memberIds", String.class).contains(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read the research projects they take part in.",

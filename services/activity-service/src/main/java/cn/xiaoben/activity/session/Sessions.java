@@ -626,7 +626,7 @@ public class Sessions {
     }
 
     static SchoolRef schoolOf(Document doc) {
-        return new SchoolRef(doc.getString("schoolId"), doc.getString("townshipId"), doc.getString("districtId"));
+        return SchoolRef.of(doc);
     }
 
     static SessionStatus status(Document doc) {

@@ -88,7 +88,7 @@ public class TeacherSubmissions {
                 request.writtenOn(), attachmentIds, now);
         Document doc = base(id, caller, teacher, request.kind().name(), request.title(), request.text(), words,
                 request.writtenOn(), attachmentIds, now);
-        return insert(reflections, REFLECTIONS, doc, event, caller, idempotencyKey, request);
+        return insert(reflections, doc, event, caller, idempotencyKey, request);
     }
 
     public IdempotentInserts.Outcome submitReadingNote(Caller caller, ReadingNoteRequest request, String idempotencyKey) {
@@ -105,7 +105,7 @@ public class TeacherSubmissions {
                 request.writtenOn(), attachmentIds, now)
                 .append("bookTitle", request.bookTitle()).append("bookAuthor", request.bookAuthor())
                 .append("chapters", request.chapters());
-        return insert(readingNotes, READING_NOTES, doc, event, caller, idempotencyKey, request);
+        return insert(readingNotes, doc, event, caller, idempotencyKey, request);
     }
 
     public ReflectionView findReflection(Caller caller, String id) {
@@ -124,16 +124,11 @@ public class TeacherSubmissions {
         return list(readingNotes, caller, query, d -> ReadingNoteView.of(d, false));
     }
 
-    private IdempotentInserts.Outcome insert(MongoCollection<Document> collection, String name, Document doc,
+    private IdempotentInserts.Outcome insert(MongoCollection<Document> collection, Document doc,
                                              cn.xiaoben.contracts.DomainEvent event, Caller caller,
                                              String idempotencyKey, Object request) {
-        outbox.attach(doc, event);
-        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(collection, doc, caller.schoolId(),
-                idempotencyKey, request);
-        if (!outcome.replayed()) {
-            outbox.publishSoon(name, doc.getString("_id"));
-        }
-        return outcome;
+        return IdempotentInserts.insertWithEvents(outbox, collection, doc, caller.schoolId(), idempotencyKey, request,
+                event);
     }
 
     private static Document base(String id, Caller caller, TeacherRef teacher, String kind, String title, String text,
@@ -184,8 +179,7 @@ public class TeacherSubmissions {
         if (doc == null) {
             throw ApiProblem.notFound(what, whatZh, id);
         }
-        TenancyGuard.requireReach(caller, new SchoolRef(doc.getString("schoolId"), doc.getString("townshipId"),
-                doc.getString("districtId")));
+        TenancyGuard.requireReach(caller, SchoolRef.of(doc));
         if (teacherOnly(caller) && !doc.getString("teacherId").equals(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read their own submissions.", "教师只能查看本人提交的内容。");
         }
