@@ -18,12 +18,20 @@ import java.util.Map;
  *                OBSERVER, AUTHOR, LEADER, MEMBER, MENTOR, MENTEE, LEARNER, CLAIMANT
  * @param level   SCHOOL … NATIONAL where the form has one, else null
  * @param status  the record's state where it has one (PLANNED/HELD, a project stage, a claim's state), else null
- * @param details a few form-specific facts (kind, minutes, award grade …) for display
+ * @param details a few form-specific facts (kind, minutes, award grade …) for display; null values are dropped
  */
 public record PortfolioEntry(String form, String id, String path, LocalDate date, String title, String role,
                              String level, String status, Map<String, Object> details) {
 
     public PortfolioEntry {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        if (details != null) {
+            details.forEach((k, v) -> {
+                if (v != null) {
+                    kept.put(k, v);
+                }
+            });
+        }
+        details = java.util.Collections.unmodifiableMap(kept);
     }
 }
