@@ -43,7 +43,8 @@ public class DirectoryEventHandlers implements EventHandlerSet {
                                 Updates.set("name", e.name()), Updates.set("subject", e.subject()),
                                 Updates.set("subjectGroupId", e.subjectGroupId()),
                                 Updates.set("schoolId", e.schoolId()), Updates.set("townshipId", e.townshipId()),
-                                Updates.set("districtId", e.districtId())))),
+                                Updates.set("districtId", e.districtId()), Updates.set("title", e.title()),
+                                Updates.set("birthYear", e.birthYear())))),
                 handler(EventTypes.TEACHER_TRANSFERRED, (TeacherTransferred e, String id) ->
                         writes.updateOnce(DirectoryReplica.TEACHERS, e.teacherId(), id, Updates.combine(
                                 Updates.set("schoolId", e.toSchoolId()), Updates.set("townshipId", e.toTownshipId()),

@@ -47,6 +47,12 @@ public class DirectoryReplica {
                 t.getString("townshipId"), t.getString("districtId")));
     }
 
+    /** The teacher's birth year as registered (null when the school did not give it). */
+    public Optional<Integer> birthYear(String teacherId) {
+        Document d = collection(TEACHERS).find(Filters.eq("_id", teacherId)).first();
+        return Optional.ofNullable(d).map(t -> t.getInteger("birthYear"));
+    }
+
     /** The school, if the caller may reach it: 404 when unknown, 403 when out of scope. */
     public SchoolRef reachableSchool(Caller caller, String schoolId) {
         TenancyGuard.requireSameSchoolIfSchoolScoped(caller, schoolId);

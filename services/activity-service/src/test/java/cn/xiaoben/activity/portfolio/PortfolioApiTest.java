@@ -1,0 +1,208 @@
+package cn.xiaoben.activity.portfolio;
+
+import cn.xiaoben.contracts.directory.SchoolRegistered;
+import cn.xiaoben.contracts.directory.TeacherRegistered;
+import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.Http;
+import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestEvents;
+import cn.xiaoben.testsupport.TestTokens;
+import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The growth portfolio of the 2025-2026 school year (wholly in the past, so every open duty is MISSED and the
+ * test does not depend on today's date).
+ */
+@ServiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortfolioApiTest {
+
+    static final String DISTRICT = "dst-pf", TOWNSHIP = "tsp-pf", SCHOOL = "sch-pf-a", OTHER_SCHOOL = "sch-pf-b";
+    static final String YOUNG = "t-pf-young", SENIOR = "t-pf-senior", FAR = "t-pf-far";
+    static final String TEXT = "本学期我重点研究了如何在课堂中落实核心素养，尝试以问题链驱动学生思考，课堂氛围明显改善，"
+            + "但对学困生的关注仍显不足，今后要在分层作业上多下功夫。";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    DirectoryReplica directory;
+
+    Http http;
+    final String school = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, SCHOOL);
+    final String young = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, YOUNG);
+    final String senior = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, SENIOR);
+    final String otherSchool = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, OTHER_SCHOOL);
+
+    @BeforeAll
+    void aYearOfWork() {
+        http = Http.local(port);
+        try (TestEvents events = new TestEvents(kafka.getBrokersAsString())) {
+            Instant now = Instant.now();
+            events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "河口中学", "初中", now));
+            events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "河口二中", "初中", now));
+            events.publish(new TeacherRegistered(YOUNG, DISTRICT, TOWNSHIP, SCHOOL, "林晓", "女", "数学", "g-pf", "二级教师", 1996, now));
+            events.publish(new TeacherRegistered(SENIOR, DISTRICT, TOWNSHIP, SCHOOL, "周建国", "男", "数学", "g-pf", "高级教师", 1975, now));
+            events.publish(new TeacherRegistered(FAR, DISTRICT, TOWNSHIP, OTHER_SCHOOL, "郑敏", "女", "语文", "g-pf2", "一级教师", 1990, now));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.teacher(YOUNG).isPresent()
+                && directory.teacher(SENIOR).isPresent() && directory.teacher(FAR).isPresent()
+                && directory.birthYear(YOUNG).isPresent());
+
+        // ten reading notes in the first term of 2025-2026, two in the second
+        for (int i = 0; i < 12; i++) {
+            LocalDate on = i < 10 ? LocalDate.of(2025, 9, 10).plusDays(7L * i) : LocalDate.of(2026, 3, 2).plusDays(i);
+            created(http.post("/api/activities/reading-notes", school, Map.of("teacherId", YOUNG, "kind", "article",
+                    "title", "读书心得 " + i, "bookTitle", "中学数学教学参考 第" + i + "期", "text", TEXT,
+                    "writtenOn", on.toString())));
+        }
+        created(http.post("/api/activities/reflections", young, Map.of("teacherId", YOUNG, "kind", "caseStudy",
+                "title", "一次小组合作学习的案例分析", "text", TEXT, "writtenOn", "2025-12-03")));
+        created(http.post("/api/activities/competition-results", school, Map.of("teacherId", YOUNG,
+                "competition", "全镇初中数学优质课评选", "kind", "QUALITY_LESSON", "level", "TOWNSHIP",
+                "result", "FIRST", "heldOn", "2025-11-18")));
+        created(http.post("/api/activities/research-projects", school, Map.of("title", "初中数学问题链教学的实践研究",
+                "level", "COUNTY", "subject", "数学", "leaderId", SENIOR, "memberIds", List.of(YOUNG),
+                "appliedOn", "2025-09-20")));
+        Map<String, Object> observation = new HashMap<>();
+        observation.put("observerId", YOUNG);
+        observation.put("teacherId", SENIOR);
+        observation.put("subject", "数学");
+        observation.put("grade", "八年级");
+        observation.put("topic", "勾股定理");
+        observation.put("observedAt", "2025-10-14T09:00:00+08:00");
+        observation.put("durationMinutes", 45);
+        observation.put("scores", Map.of("objectives", 90, "content", 88, "method", 86, "engagement", 84,
+                "effect", 87, "basicSkills", 91));
+        observation.put("comment", "问题设计层层递进");
+        created(http.post("/api/activities/lesson-observations", school, observation));
+        // outside the year: must not appear
+        created(http.post("/api/activities/reflections", young, Map.of("teacherId", YOUNG, "kind", "teachingReflection",
+                "title", "上一学年的反思", "text", TEXT, "writtenOn", "2025-06-30")));
+    }
+
+    private static void created(Http.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aTeachersPortfolioGroupsTheYearsWorkByFormAndLeavesOtherYearsOut() {
+        Http.Reply reply = http.get("/api/activities/teachers/" + YOUNG + "/portfolio?year=2025-2026", young);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode portfolio = reply.json();
+        assertThat(portfolio.get("teacher").get("name").asString()).isEqualTo("林晓");
+        assertThat(portfolio.get("year").asString()).isEqualTo("2025-2026");
+        assertThat(portfolio.get("totalEntries").asInt()).isEqualTo(16);
+        assertThat(section(portfolio, "READING_NOTE").get("count").asInt()).isEqualTo(12);
+        assertThat(section(portfolio, "REFLECTION").get("count").asInt()).isEqualTo(1);
+        assertThat(section(portfolio, "COMPETITION").get("entries").get(0).get("details").get("result").asString())
+                .isEqualTo("FIRST");
+        JsonNode project = section(portfolio, "RESEARCH_PROJECT").get("entries").get(0);
+        assertThat(project.get("role").asString()).isEqualTo("MEMBER");
+        assertThat(project.get("status").asString()).isEqualTo("APPLIED");
+        JsonNode observed = section(portfolio, "LESSON_OBSERVATION").get("entries").get(0);
+        assertThat(observed.get("role").asString()).isEqualTo("OBSERVER");
+        assertThat(observed.get("date").asString()).isEqualTo("2025-10-14");
+        assertThat(observed.get("path").asString()).startsWith("/api/activities/lesson-observations/");
+        assertThat(section(portfolio, "PAPER").get("count").asInt()).isZero();
+        assertThat(section(portfolio, "PAPER").get("nameZh").asString()).isEqualTo("论文 / 案例");
+    }
+
+    @Test
+    void theThreeOnesShowWhatIsMetAndWhatWasMissedPerTermAndYear() {
+        JsonNode portfolio = http.get("/api/activities/teachers/" + YOUNG + "/portfolio?year=2025-2026", young).json();
+
+        JsonNode reading1 = duty(portfolio.get("threeOnes"), "PROFESSIONAL_READING", "2025-2026-1");
+        assertThat(reading1.get("status").asString()).isEqualTo("MET");
+        assertThat(reading1.get("done").asInt()).isEqualTo(10);
+        assertThat(reading1.get("required").asInt()).isEqualTo(10);
+        JsonNode reading2 = duty(portfolio.get("threeOnes"), "PROFESSIONAL_READING", "2025-2026-2");
+        assertThat(reading2.get("status").asString()).isEqualTo("MISSED");
+        assertThat(reading2.get("done").asInt()).isEqualTo(2);
+        // a case study counts as the year's "paper or case"
+        JsonNode paper = duty(portfolio.get("threeOnes"), "PAPER_OR_CASE", "2025-2026");
+        assertThat(paper.get("status").asString()).isEqualTo("MET");
+        assertThat(paper.get("evidence")).hasSize(1);
+        assertThat(duty(portfolio.get("threeOnes"), "OPEN_LESSON", "2025-2026").get("status").asString())
+                .isEqualTo("MISSED");
+        assertThat(duty(portfolio.get("threeOnes"), "HOST_GROUP_SESSION", "2025-2026-1").get("status").asString())
+                .isEqualTo("MISSED");
+    }
+
+    @Test
+    void aYoungTeacherAlsoGetsTheSixOnesAndASeniorTeacherDoesNot() {
+        JsonNode youngOnes = http.get("/api/activities/teachers/" + YOUNG + "/portfolio?year=2025-2026", school).json();
+        assertThat(youngOnes.get("youngTeacher").asBoolean()).isTrue();
+        assertThat(youngOnes.get("youngTeacherBasis").asString()).isEqualTo("AGE");
+        assertThat(youngOnes.get("sixOnes")).hasSize(7);
+        assertThat(duty(youngOnes.get("sixOnes"), "RESEARCH_PROJECT", "2025-2026").get("status").asString())
+                .isEqualTo("MET");
+        assertThat(duty(youngOnes.get("sixOnes"), "TEST_PAPER", "2025-2026").get("status").asString())
+                .isEqualTo("MISSED");
+
+        JsonNode seniorOnes = http.get("/api/activities/teachers/" + SENIOR + "/portfolio?year=2025-2026", senior).json();
+        assertThat(seniorOnes.get("youngTeacher").asBoolean()).isFalse();
+        assertThat(seniorOnes.get("sixOnes").isNull()).isTrue();
+        assertThat(section(seniorOnes, "RESEARCH_PROJECT").get("entries").get(0).get("role").asString())
+                .isEqualTo("LEADER");
+    }
+
+    @Test
+    void onlyTheTeacherTheirSchoolAndTheirTownshipOrBureauMayOpenIt() {
+        String path = "/api/activities/teachers/" + YOUNG + "/portfolio?year=2025-2026";
+        assertThat(http.get(path, senior).status()).isEqualTo(403);
+        assertThat(http.get(path, otherSchool).status()).isEqualTo(403);
+        assertThat(http.get(path, TestTokens.township(DISTRICT, TOWNSHIP)).status()).isEqualTo(200);
+        assertThat(http.get(path, TestTokens.bureau(DISTRICT)).status()).isEqualTo(200);
+        assertThat(http.get(path, TestTokens.township(DISTRICT, "tsp-elsewhere")).status()).isEqualTo(403);
+        assertThat(http.get("/api/activities/teachers/t-nobody/portfolio", school).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMalformedYearIsAFieldError() {
+        Http.Reply reply = http.get("/api/activities/teachers/" + YOUNG + "/portfolio?year=2025", young);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("year");
+    }
+
+    @Test
+    void withoutAYearItShowsTheCurrentSchoolYearWhereOnlyTheUnfinishedProjectCarriesOver() {
+        JsonNode portfolio = http.get("/api/activities/teachers/" + YOUNG + "/portfolio", young).json();
+
+        assertThat(portfolio.get("year").asString()).isNotEqualTo("2025-2026");
+        assertThat(portfolio.get("totalEntries").asInt()).isEqualTo(1);
+        assertThat(section(portfolio, "RESEARCH_PROJECT").get("count").asInt()).isEqualTo(1);
+    }
+
+    private static JsonNode section(JsonNode portfolio, String form) {
+        return StreamSupport.stream(portfolio.get("sections").spliterator(), false)
+                .filter(s -> form.equals(s.get("form").asString())).findFirst().orElseThrow();
+    }
+
+    private static JsonNode duty(JsonNode duties, String code, String period) {
+        return StreamSupport.stream(duties.spliterator(), false)
+                .filter(d -> code.equals(d.get("code").asString()) && period.equals(d.get("period").asString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no duty " + code + " " + period + " in " + duties));
+    }
+}
