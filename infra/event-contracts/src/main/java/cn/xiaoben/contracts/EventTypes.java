@@ -13,6 +13,7 @@ import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
 import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.credit.CreditAwarded;
+import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
@@ -66,13 +67,15 @@ public final class EventTypes {
 
     public static final EventType<CreditAwarded> CREDIT_AWARDED =
             new EventType<>("cn.xiaoben.credit.credit.awarded.v1", Topics.CREDIT, CreditAwarded.class);
+    public static final EventType<CreditRulesPublished> CREDIT_RULES_PUBLISHED =
+            new EventType<>("cn.xiaoben.credit.rules.published.v1", Topics.CREDIT, CreditRulesPublished.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
             LESSON_OBSERVED, REFLECTION_SUBMITTED, READING_NOTE_SUBMITTED, PAPER_RECORDED, COMPETITION_RESULT_RECORDED,
             ACTIVITY_SCHEDULED, ACTIVITY_HELD, ACTIVITY_CANCELLED, ATTENDANCE_RECORDED, ATTENDANCE_CORRECTED,
             RESEARCH_PROJECT_REGISTERED, RESEARCH_PROJECT_ADVANCED,
-            CREDIT_AWARDED);
+            CREDIT_AWARDED, CREDIT_RULES_PUBLISHED);
 
     private EventTypes() {
     }

@@ -13,6 +13,7 @@ import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
 import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.credit.CreditAwarded;
+import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
@@ -73,7 +74,10 @@ final class EventSamples {
                         "COUNTY", "APPLIED", "APPROVED", LocalDate.parse("2026-04-15"), NOW),
                 new CreditAwarded("crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "lesson-observation",
                         new BigDecimal("1.0"), new BigDecimal("1.0"), "default.lesson-observation.observer",
-                        EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW));
+                        EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW),
+                new CreditRulesPublished("rs-dst-1-2026-2027-v2", "dst-1", "2026-2027", 2, "云溪县校本研修学时认定办法",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        List.of("session", "lesson-observation"), 12, List.of("yearly", "cycle"), "bureau.admin", NOW));
     }
 
     private EventSamples() {
