@@ -7,11 +7,13 @@ import cn.xiaoben.contracts.activity.AttendanceCorrected;
 import cn.xiaoben.contracts.activity.AttendanceRecorded;
 import cn.xiaoben.contracts.activity.CompetitionResultRecorded;
 import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.activity.LessonPlanRevised;
 import cn.xiaoben.contracts.activity.PaperRecorded;
 import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
 import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
+import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
@@ -70,12 +72,19 @@ public final class EventTypes {
     public static final EventType<CreditRulesPublished> CREDIT_RULES_PUBLISHED =
             new EventType<>("cn.xiaoben.credit.rules.published.v1", Topics.CREDIT, CreditRulesPublished.class);
 
+    public static final EventType<LessonPlanRevised> LESSON_PLAN_REVISED =
+            new EventType<>("cn.xiaoben.activity.lesson_plan.revised.v1", Topics.ACTIVITY, LessonPlanRevised.class);
+    public static final EventType<SessionMinutesRecorded> SESSION_MINUTES_RECORDED =
+            new EventType<>("cn.xiaoben.activity.session_minutes.recorded.v1", Topics.ACTIVITY,
+                    SessionMinutesRecorded.class);
+
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
             LESSON_OBSERVED, REFLECTION_SUBMITTED, READING_NOTE_SUBMITTED, PAPER_RECORDED, COMPETITION_RESULT_RECORDED,
             ACTIVITY_SCHEDULED, ACTIVITY_HELD, ACTIVITY_CANCELLED, ATTENDANCE_RECORDED, ATTENDANCE_CORRECTED,
             RESEARCH_PROJECT_REGISTERED, RESEARCH_PROJECT_ADVANCED,
-            CREDIT_AWARDED, CREDIT_RULES_PUBLISHED);
+            CREDIT_AWARDED, CREDIT_RULES_PUBLISHED,
+            LESSON_PLAN_REVISED, SESSION_MINUTES_RECORDED);
 
     private EventTypes() {
     }

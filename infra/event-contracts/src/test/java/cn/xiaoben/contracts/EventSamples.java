@@ -7,11 +7,13 @@ import cn.xiaoben.contracts.activity.AttendanceCorrected;
 import cn.xiaoben.contracts.activity.AttendanceRecorded;
 import cn.xiaoben.contracts.activity.CompetitionResultRecorded;
 import cn.xiaoben.contracts.activity.LessonObserved;
+import cn.xiaoben.contracts.activity.LessonPlanRevised;
 import cn.xiaoben.contracts.activity.PaperRecorded;
 import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
 import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
+import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
@@ -42,7 +44,7 @@ final class EventSamples {
                 new LessonObserved("obs-1", "dst-1", "tsp-1", "sch-1", "tch-1", "tch-2", "数学", "七年级", "一元一次方程",
                         OffsetDateTime.parse("2026-11-20T09:00:00+08:00"), 45,
                         Map.of("objectives", 90, "content", 85, "method", 88, "engagement", 80, "effect", 86, "basicSkills", 90),
-                        "目标明确，学生参与度高", NOW),
+                        "目标明确，学生参与度高", NOW, "ses-3"),
                 new ReflectionSubmitted("rfl-1", "dst-1", "tsp-1", "sch-1", "tch-1", "teachingReflection",
                         "《一元一次方程》教学反思", 860, LocalDate.parse("2026-11-20"), List.of("att-1"), NOW),
                 new ReadingNoteSubmitted("rdn-1", "dst-1", "tsp-1", "sch-1", "tch-1", "book", "读《给教师的建议》有感",
@@ -54,17 +56,18 @@ final class EventSamples {
                         "QUALITY_LESSON", "COUNTY", "SECOND", LocalDate.parse("2026-10-28"), List.of(), NOW),
                 new ActivityScheduled("ses-1", "dst-1", "tsp-1", "sch-1", "grp-1", "THEMED_RESEARCH", "SCHOOL",
                         "核心素养下的单元教学设计", "tch-1", OffsetDateTime.parse("2026-11-25T15:30:00+08:00"),
-                        OffsetDateTime.parse("2026-11-25T17:00:00+08:00"), "会议室", List.of("tch-2", "tch-3"), "slot-1", NOW),
+                        OffsetDateTime.parse("2026-11-25T17:00:00+08:00"), "会议室", List.of("tch-2", "tch-3"), "slot-1", NOW,
+                        "SCHOOL", "tch-2", null, null, null, null),
                 new ActivityHeld("ses-1", "dst-1", "tsp-1", "sch-1", "grp-1", "THEMED_RESEARCH", "SCHOOL",
                         "核心素养下的单元教学设计", "tch-1", LocalDate.parse("2026-11-25"),
                         OffsetDateTime.parse("2026-11-25T15:30:00+08:00"), OffsetDateTime.parse("2026-11-25T17:00:00+08:00"),
-                        2, 1, 0, 1, 0, 90, "CHECK_IN", NOW),
+                        2, 1, 0, 1, 0, 90, "CHECK_IN", NOW, "SCHOOL", "tch-2", null, null, null, null),
                 new ActivityCancelled("ses-2", "dst-1", "tsp-1", "sch-1", "COLLECTIVE_PREPARATION", "SCHOOL", "tch-1",
                         OffsetDateTime.parse("2026-12-02T15:30:00+08:00"), "期中考试调课", NOW),
                 new AttendanceRecorded("ses-1", "tch-2", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL",
                         LocalDate.parse("2026-11-25"), "tch-1", "PARTICIPANT", "PRESENT", 90,
                         OffsetDateTime.parse("2026-11-25T15:28:00+08:00"), OffsetDateTime.parse("2026-11-25T17:01:00+08:00"),
-                        "CHECK_IN", NOW),
+                        "CHECK_IN", NOW, "SPEAKER"),
                 new AttendanceCorrected("ses-1", "tch-3", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL",
                         LocalDate.parse("2026-11-25"), "tch-1", "PARTICIPANT", "ABSENT", 0, "EXCUSED", 0,
                         "参加县级培训，已请假", "tch-1", NOW),
@@ -77,7 +80,11 @@ final class EventSamples {
                         EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW),
                 new CreditRulesPublished("rs-dst-1-2026-2027-v2", "dst-1", "2026-2027", 2, "云溪县校本研修学时认定办法",
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                        List.of("session", "lesson-observation"), 12, List.of("yearly", "cycle"), "bureau.admin", NOW));
+                        List.of("session", "lesson-observation"), 12, List.of("yearly", "cycle"), "bureau.admin", NOW),
+                new LessonPlanRevised("ses-2", "dst-1", "tsp-1", "sch-1", "tch-2", "tch-1", "SCHOOL",
+                        LocalDate.parse("2026-12-02"), 2, "att-3", "根据组内研讨调整了例题顺序", "tch-2", NOW),
+                new SessionMinutesRecorded("ses-1", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL", "tch-1",
+                        LocalDate.parse("2026-11-25"), 1, 1350, List.of("att-4"), "tch-1", NOW));
     }
 
     private EventSamples() {

@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-/** What a school system (or a teacher) submits after observing a lesson (听课评课). */
+/**
+ * What a school system (or a teacher) submits after observing a lesson (听课评课). {@code sessionId} (optional) links
+ * it to the 同课异构 or open-lesson session whose lesson was observed.
+ */
 public record LessonObservationRequest(
         @NotBlank @Size(max = 64) String observerId,
         @NotBlank @Size(max = 64) String teacherId,
@@ -21,5 +24,6 @@ public record LessonObservationRequest(
         @NotNull @PastOrPresent OffsetDateTime observedAt,
         @NotNull @Min(1) @Max(480) Integer durationMinutes,
         @NotEmpty Map<String, @NotNull @Min(0) @Max(100) Integer> scores,
-        @Size(max = 2000) String comment) {
+        @Size(max = 2000) String comment,
+        @Size(min = 1, max = 64) String sessionId) {
 }

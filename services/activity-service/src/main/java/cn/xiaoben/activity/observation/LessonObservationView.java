@@ -12,7 +12,7 @@ public record LessonObservationView(String id, String districtId, String townshi
                                     String observerId, String observerName, String teacherId, String teacherName,
                                     String subject, String grade, String topic, OffsetDateTime observedAt,
                                     int durationMinutes, Map<String, Integer> scores, String comment,
-                                    Instant recordedAt) {
+                                    Instant recordedAt, String sessionId) {
 
     static LessonObservationView of(Document d) {
         Map<String, Integer> scores = new LinkedHashMap<>();
@@ -22,6 +22,6 @@ public record LessonObservationView(String id, String districtId, String townshi
                 d.getString("teacherId"), d.getString("teacherName"), d.getString("subject"), d.getString("grade"),
                 d.getString("topic"), OffsetDateTime.parse(d.getString("observedAt")),
                 d.getInteger("durationMinutes"), scores, d.getString("comment"),
-                d.getDate("recordedAt").toInstant());
+                d.getDate("recordedAt").toInstant(), d.getString("sessionId"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.observation;
 
+import cn.xiaoben.activity.session.ObservationLinks;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.LessonObserved;
@@ -47,11 +48,15 @@ public class LessonObservations {
     private final EventOutbox outbox;
     private final Clock clock;
 
-    public LessonObservations(MongoDatabase database, DirectoryReplica directory, EventOutbox outbox, Clock clock) {
+    private final ObservationLinks links;
+
+    public LessonObservations(MongoDatabase database, DirectoryReplica directory, EventOutbox outbox, Clock clock,
+                              ObservationLinks links) {
         this.observations = database.getCollection(COLLECTION);
         this.directory = directory;
         this.outbox = outbox;
         this.clock = clock;
+        this.links = links;
     }
 
     @PostConstruct
@@ -60,6 +65,7 @@ public class LessonObservations {
         observations.createIndex(Indexes.ascending("schoolId", "observedAt"));
         observations.createIndex(Indexes.ascending("observerId"));
         observations.createIndex(Indexes.ascending("teacherId"));
+        observations.createIndex(Indexes.ascending("sessionId"));
     }
 
     public IdempotentInserts.Outcome record(Caller caller, LessonObservationRequest request, String idempotencyKey) {
@@ -75,14 +81,23 @@ public class LessonObservations {
             throw ApiProblem.forbidden("A teacher may only record their own observations.", "教师只能登记本人的听课记录。");
         }
         TeacherRef observer = directory.teacherOfCallersSchool(caller, request.observerId(), "observerId");
-        TeacherRef observed = directory.teacherOfCallersSchool(caller, request.teacherId(), "teacherId");
+        TeacherRef observed;
+        if (request.sessionId() == null) {
+            observed = directory.teacherOfCallersSchool(caller, request.teacherId(), "teacherId");
+        } else {
+            // a township or county open lesson / 同课异构: the teacher observed may teach at another school
+            observed = directory.knownTeacher(request.teacherId(), "teacherId");
+            links.requireLinkable(request.sessionId(), observer.teacherId(), observed.teacherId(),
+                    request.observedAt());
+        }
 
         String id = "obs-" + UUID.randomUUID();
         OffsetDateTime observedAt = PlatformTime.local(request.observedAt());
         Instant now = clock.instant();
         LessonObserved event = new LessonObserved(id, observer.districtId(), observer.townshipId(), observer.schoolId(),
                 observer.teacherId(), observed.teacherId(), request.subject(), request.grade(), request.topic(),
-                observedAt, request.durationMinutes(), Map.copyOf(request.scores()), request.comment(), now);
+                observedAt, request.durationMinutes(), Map.copyOf(request.scores()), request.comment(), now,
+                request.sessionId());
         Document doc = new Document("_id", id)
                 .append("districtId", observer.districtId()).append("townshipId", observer.townshipId())
                 .append("schoolId", observer.schoolId())
@@ -94,6 +109,7 @@ public class LessonObservations {
                 .append("durationMinutes", request.durationMinutes())
                 .append("scores", new Document(new java.util.LinkedHashMap<>(request.scores())))
                 .append("comment", request.comment())
+                .append("sessionId", request.sessionId())
                 .append("recordedAt", Date.from(now));
         return IdempotentInserts.insertWithEvents(outbox, observations, doc, caller.schoolId(), idempotencyKey, request,
                 event);

@@ -17,9 +17,6 @@ import cn.xiaoben.service.problem.FieldProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.Role;
 import cn.xiaoben.service.tenancy.SchoolRef;
-import cn.xiaoben.service.tenancy.TenancyGuard;
-import cn.xiaoben.service.tenancy.TenantFilters;
-import cn.xiaoben.service.tenancy.TenantScope;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -110,29 +107,28 @@ public class Sessions {
 
     // ---------------------------------------------------------------- creation
 
+    /**
+     * A session planned by hand: the form's own fields checked ({@link SessionFormRules}), the planner and the people
+     * checked against the host unit ({@link SessionPeople}). Idempotency keys are per school, or per township office
+     * / bureau for the sessions they plan.
+     */
     public IdempotentInserts.Outcome create(Caller caller, SessionRequests.Create request, String idempotencyKey) {
-        if (caller.scope() != TenantScope.SCHOOL || !caller.hasAnyOf(Role.SCHOOL_SYSTEM, Role.SCHOOL_ADMIN,
-                Role.GROUP_LEAD, Role.TEACHER)) {
-            throw ApiProblem.forbidden("Only a school (its system, staff or the hosting teacher) plans its sessions.",
-                    "只有学校（学校系统、管理人员或主持教师）可以安排本校的研修活动。");
-        }
-        if (!caller.hasAnyOf(Role.SCHOOL_SYSTEM, Role.SCHOOL_ADMIN, Role.GROUP_LEAD)
-                && !request.hostId().equals(caller.teacherId())) {
-            throw ApiProblem.forbidden("A teacher may only plan sessions they host.", "教师只能安排由本人主持的研修活动。");
-        }
+        SessionFormRules.check(request);
         checkTimes(request.plannedStart(), request.plannedEnd());
-        TeacherRef host = teacher(request.hostId(), "hostId");
-        if (!host.schoolId().equals(caller.schoolId())) {
-            throw ApiProblem.unprocessable("teacher-not-in-school", "hostId",
-                    "Teacher " + host.teacherId() + " does not belong to your school.",
-                    "教师 " + host.teacherId() + " 不属于本校。");
-        }
-        List<TeacherRef> participants = participants(request.participantIds(), host, request.level());
+        TeacherRef host = SessionPeople.host(caller, request, directory);
+        SessionDetails details = SessionDetails.of(request);
+        List<TeacherRef> participants = SessionPeople.participants(directory, request.participantIds(), details, host,
+                request.level());
         String id = "ses-" + UUID.randomUUID();
         Document doc = newSession(id, host, request.subjectGroupId(), request.form(), request.level(), request.topic(),
-                request.place(), request.plannedStart(), request.plannedEnd(), participants, null);
-        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(sessions, doc, caller.schoolId(),
-                idempotencyKey, request);
+                request.place(), request.plannedStart(), request.plannedEnd(), participants, null, details)
+                .append("plannedBy", caller.subject());
+        String tenant = switch (caller.scope()) {
+            case SCHOOL -> caller.schoolId();
+            case TOWNSHIP -> "township:" + caller.townshipId();
+            case DISTRICT -> "district:" + caller.districtId();
+        };
+        IdempotentInserts.Outcome outcome = IdempotentInserts.insert(sessions, doc, tenant, idempotencyKey, request);
         if (!outcome.replayed()) {
             outbox.publishSoon(COLLECTION, id);
         }
@@ -142,12 +138,19 @@ public class Sessions {
     /** A new session document with its ActivityScheduled event attached (the caller inserts it). */
     Document newSession(String id, TeacherRef host, String subjectGroupId, SessionForm form, ActivityLevel level,
                         String topic, String place, OffsetDateTime start, OffsetDateTime end,
-                        List<TeacherRef> participants, String slotId) {
+                        List<TeacherRef> participants, String slotId, SessionDetails details) {
         Instant now = clock.instant();
         OffsetDateTime localStart = PlatformTime.local(start);
         OffsetDateTime localEnd = PlatformTime.local(end);
         List<Document> people = participants.stream().map(t -> new Document("teacherId", t.teacherId())
-                .append("name", t.name()).append("schoolId", t.schoolId())).toList();
+                .append("name", t.name()).append("schoolId", t.schoolId()).append("townshipId", t.townshipId()))
+                .toList();
+        Set<String> schoolIds = new LinkedHashSet<>(List.of(host.schoolId()));
+        Set<String> townshipIds = new LinkedHashSet<>(List.of(host.townshipId()));
+        participants.forEach(t -> {
+            schoolIds.add(t.schoolId());
+            townshipIds.add(t.townshipId());
+        });
         Document doc = new Document("_id", id)
                 .append("districtId", host.districtId()).append("townshipId", host.townshipId())
                 .append("schoolId", host.schoolId()).append("subjectGroupId", subjectGroupId)
@@ -159,27 +162,33 @@ public class Sessions {
                 .append("date", PlatformTime.dateOf(localStart).toString())
                 .append("participants", people).append("status", SessionStatus.PLANNED.name())
                 .append("attendance", List.of()).append("codes", new Document())
-                .append("slotId", slotId).append("version", 0).append("createdAt", Date.from(now));
+                .append("slotId", slotId).append("version", 0).append("createdAt", Date.from(now))
+                .append("participantSchoolIds", List.copyOf(schoolIds))
+                .append("participantTownshipIds", List.copyOf(townshipIds));
+        details.appendTo(doc);
         outbox.attach(doc, new ActivityScheduled(id, host.districtId(), host.townshipId(), host.schoolId(),
                 subjectGroupId, form.name(), level.name(), topic, host.teacherId(), localStart, localEnd, place,
-                participants.stream().map(TeacherRef::teacherId).toList(), slotId, now));
+                participants.stream().map(TeacherRef::teacherId).toList(), slotId, now, details.hostUnit().name(),
+                details.speakerId(), details.speakerName(), details.mainPreparerId(), details.teachingTeacherIds(),
+                details.lessonKindName()));
         return doc;
     }
 
     // ---------------------------------------------------------------- reading
 
+    /** A session the caller reaches: its school's, or a cross-school one its teachers take part in. */
     public Document find(Caller caller, String id) {
         Document doc = load(id);
-        TenancyGuard.requireReach(caller, schoolOf(doc));
+        SessionAccess.requireRead(caller, doc);
         return doc;
     }
 
     public PageResponse<SessionView> list(Caller caller, String schoolId, String groupId, SessionStatus status,
                                           OffsetDateTime from, OffsetDateTime to, int page, int size) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(TenantFilters.reachableBy(caller));
+        filters.add(SessionAccess.readable(caller));
         if (schoolId != null) {
-            filters.add(Filters.eq("schoolId", schoolId));
+            filters.add(Filters.or(Filters.eq("schoolId", schoolId), Filters.eq("participantSchoolIds", schoolId)));
         }
         if (groupId != null) {
             filters.add(Filters.eq("subjectGroupId", groupId));
@@ -419,7 +428,7 @@ public class Sessions {
      * Applies {@code change} to the current document in one version-guarded update with its events. A concurrent
      * update makes it re-read and re-decide (a few times), then 409.
      */
-    private Document mutate(String id, Function<Document, Change> change) {
+    Document mutate(String id, Function<Document, Change> change) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Document doc = load(id);
             Change decided = change.apply(doc);
@@ -446,6 +455,11 @@ public class Sessions {
     private Change held(Document doc, List<Document> records, String source, Instant now, List<Bson> more) {
         String id = doc.getString("_id");
         LocalDate date = LocalDate.parse(doc.getString("date"));
+        SessionDetails details = SessionDetails.of(doc);
+        Map<String, SchoolRef> schoolOfTeacher = new LinkedHashMap<>();
+        for (Document p : participantDocs(doc)) {
+            schoolOfTeacher.put(p.getString("teacherId"), participantSchool(doc, p));
+        }
         List<DomainEvent> events = new ArrayList<>();
         int present = 0, late = 0, absent = 0, excused = 0, participants = 0, total = 0;
         for (Document r : records) {
@@ -461,16 +475,19 @@ public class Sessions {
                     case EXCUSED -> excused++;
                 }
             }
-            events.add(new AttendanceRecorded(id, r.getString("teacherId"), doc.getString("districtId"),
-                    doc.getString("townshipId"), doc.getString("schoolId"), doc.getString("form"),
-                    doc.getString("level"), date, doc.getString("hostId"), r.getString("role"), mark.name(), minutes,
-                    parse(r.getString("checkIn")), parse(r.getString("checkOut")), source, now));
+            SchoolRef own = schoolOfTeacher.getOrDefault(r.getString("teacherId"), schoolOf(doc));
+            events.add(new AttendanceRecorded(id, r.getString("teacherId"), own.districtId(), own.townshipId(),
+                    own.schoolId(), doc.getString("form"), doc.getString("level"), date, doc.getString("hostId"),
+                    r.getString("role"), mark.name(), minutes, parse(r.getString("checkIn")),
+                    parse(r.getString("checkOut")), source, now, details.contribution(r.getString("teacherId"))));
         }
         events.add(0, new ActivityHeld(id, doc.getString("districtId"), doc.getString("townshipId"),
                 doc.getString("schoolId"), doc.getString("subjectGroupId"), doc.getString("form"),
                 doc.getString("level"), doc.getString("topic"), doc.getString("hostId"), date,
                 OffsetDateTime.parse(doc.getString("plannedStart")), OffsetDateTime.parse(doc.getString("plannedEnd")),
-                participants, present, late, absent, excused, total, source, now));
+                participants, present, late, absent, excused, total, source, now, details.hostUnit().name(),
+                details.speakerId(), details.speakerName(), details.mainPreparerId(), details.teachingTeacherIds(),
+                details.lessonKindName()));
         List<Bson> updates = new ArrayList<>(more);
         updates.add(Updates.set("status", SessionStatus.HELD.name()));
         updates.add(Updates.set("closedAt", Date.from(now)));
@@ -482,18 +499,7 @@ public class Sessions {
     // ---------------------------------------------------------------- rules
 
     private void requireHost(Caller caller, Document doc) {
-        SchoolRef school = schoolOf(doc);
-        boolean hostTeacher = caller.has(Role.TEACHER) && doc.getString("hostId").equals(caller.teacherId());
-        boolean schoolStaff = caller.scope() == TenantScope.SCHOOL && caller.schoolId().equals(school.schoolId())
-                && caller.districtId() != null && caller.districtId().equals(school.districtId())
-                && caller.hasAnyOf(Role.GROUP_LEAD, Role.SCHOOL_ADMIN, Role.SCHOOL_SYSTEM);
-        if (!hostTeacher && !schoolStaff) {
-            if (!TenancyGuard.canReach(caller, school)) {
-                throw TenancyGuard.outOfScope(school.schoolId());
-            }
-            throw ApiProblem.forbidden("Only the host, the group lead or the school may run this session.",
-                    "只有主持人、教研组长或学校可以管理此研修活动。");
-        }
+        SessionAccess.requireHost(caller, doc);
     }
 
     private static Document requireParticipant(Caller caller, Document doc) {
@@ -580,39 +586,17 @@ public class Sessions {
         }
     }
 
-    private List<TeacherRef> participants(List<String> ids, TeacherRef host, ActivityLevel level) {
-        List<TeacherRef> result = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String teacherId = ids.get(i);
-            String field = "participantIds[" + i + "]";
-            if (teacherId.equals(host.teacherId()) || !seen.add(teacherId)) {
-                continue;
-            }
-            Optional<TeacherRef> teacher = directory.teacher(teacherId);
-            if (teacher.isEmpty()) {
-                problems.add(new FieldProblem(field, "teacher-unknown", "Teacher " + teacherId + " is not known (yet).",
-                        "教师 " + teacherId + " 尚未登记。"));
-            } else if (!teacher.get().districtId().equals(host.districtId())
-                    || (!level.crossesSchools() && !teacher.get().schoolId().equals(host.schoolId()))) {
-                problems.add(new FieldProblem(field, "participant-not-in-school",
-                        "Teacher " + teacherId + " belongs to another school; only township- or county-level sessions "
-                                + "take participants from other schools.",
-                        "教师 " + teacherId + " 属于其他学校；只有镇级或县级活动可以邀请外校教师参加。"));
-            } else {
-                result.add(teacher.get());
-            }
+    /** A participant's own school (a township or county session takes teachers of several schools). */
+    private SchoolRef participantSchool(Document doc, Document participant) {
+        String schoolId = participant.getString("schoolId");
+        if (schoolId == null || schoolId.equals(doc.getString("schoolId"))) {
+            return schoolOf(doc);
         }
-        if (!problems.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, problems.get(0).code(),
-                    "Some participants cannot take part in this session.", "部分参加人员不能参加本次活动。", problems);
+        String townshipId = participant.getString("townshipId");
+        if (townshipId == null) {
+            townshipId = directory.school(schoolId).map(SchoolRef::townshipId).orElse(doc.getString("townshipId"));
         }
-        return result;
-    }
-
-    private TeacherRef teacher(String teacherId, String field) {
-        return directory.knownTeacher(teacherId, field);
+        return new SchoolRef(schoolId, townshipId, doc.getString("districtId"));
     }
 
     // ---------------------------------------------------------------- document helpers

@@ -68,6 +68,13 @@ public class WeeklySlots {
                         "Teacher " + request.hostId() + " is not a teacher of school " + schoolId + ".",
                         "教师 " + request.hostId() + " 不是本校教师。"));
         SessionForm form = request.form() == null ? SessionForm.COLLECTIVE_PREPARATION : request.form();
+        if (!SessionFormRules.WEEKLY.contains(form)) {
+            throw ApiProblem.invalidField("form", "form-not-weekly",
+                    "A weekly slot plans THEMED_RESEARCH, COLLECTIVE_PREPARATION or SALON sessions; plan a " + form
+                            + " session by hand with its own fields.",
+                    "每周固定研修时间只能安排主题教研、集体备课或专题沙龙；" + SessionFormRules.formZh(form)
+                            + "活动请单独安排并填写其专门信息。");
+        }
         String topic = request.topic() == null || request.topic().isBlank()
                 ? group.getString("name") + "每周校本研修" : request.topic();
         Document slot = new Document("_id", "slot-" + UUID.randomUUID().toString().substring(0, 13))
@@ -118,10 +125,11 @@ public class WeeklySlots {
                 String id = "ses-" + slot.getString("_id") + "-" + date.format(DateTimeFormatter.BASIC_ISO_DATE);
                 OffsetDateTime start = date.atTime(LocalTime.parse(slot.getString("start")))
                         .atZone(cn.xiaoben.contracts.PlatformTime.ZONE).toOffsetDateTime();
-                Document doc = sessions.newSession(id, host, slot.getString("subjectGroupId"),
-                        SessionForm.valueOf(slot.getString("form")), ActivityLevel.SCHOOL, slot.getString("topic"),
-                        slot.getString("place"), start, start.plusMinutes(slot.getInteger("durationMinutes")), members,
-                        slot.getString("_id"));
+                SessionForm form = SessionForm.valueOf(slot.getString("form"));
+                Document doc = sessions.newSession(id, host, slot.getString("subjectGroupId"), form,
+                        ActivityLevel.SCHOOL, slot.getString("topic"), slot.getString("place"), start,
+                        start.plusMinutes(slot.getInteger("durationMinutes")), members, slot.getString("_id"),
+                        SessionDetails.weekly(form, host.teacherId()));
                 doc.append("idempotency", new Document("key", schoolId + "/plan-" + id).append("fingerprint", id));
                 try {
                     sessions.collection().insertOne(doc);

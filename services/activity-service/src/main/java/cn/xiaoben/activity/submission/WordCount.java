@@ -4,12 +4,12 @@ package cn.xiaoben.activity.submission;
  * The word count (字数) as Chinese editors count it: every Han, kana or Hangul character is one, every run of other
  * letters or digits (an English word, a number) is one; punctuation and spaces are not counted.
  */
-final class WordCount {
+public final class WordCount {
 
     private WordCount() {
     }
 
-    static int of(String text) {
+    public static int of(String text) {
         int count = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
