@@ -10,7 +10,6 @@ import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +20,16 @@ import java.util.Optional;
  * An attendance file from a school system, all-or-nothing: every line is checked before anything is written, and
  * one bad line rejects the whole file with a line-by-line report ({@code field: "line N"}).
  *
- * <p>CSV (UTF-8, optional BOM): header {@code teacherId,mark,attendedMinutes}, then one teacher per line; "line N"
- * is the physical line number (the header is line 1). Fields are not quoted (ids, marks and numbers need none).
- * JSON: an array of {@code {"teacherId","mark","attendedMinutes"}}; "line N" is the N-th element (from 1).
+ * <p>CSV (UTF-8, optional BOM, RFC 4180 quoting, CRLF or LF, read by Apache Commons CSV, see {@link AttendanceCsv}):
+ * header {@code teacherId,mark,attendedMinutes} plus any other columns, then one teacher per line; "line N" is the
+ * physical line where the record starts (the header is line 1). XLSX (see {@link AttendanceWorkbook}): the first
+ * sheet, header in row 1, "line N" = the sheet's row number. JSON: an array of
+ * {@code {"teacherId","mark","attendedMinutes"}}; "line N" is the N-th element (from 1). At most
+ * {@value #MAX_LINES} lines of data.
  */
 final class AttendanceFile {
 
-    static final int MAX_LINES = 5000;
+    static final int MAX_LINES = 2000;
     private static final int MAX_REPORTED = 200;
 
     record Line(int number, TeacherRef teacher, AttendanceMark mark, int minutes) {
@@ -44,34 +46,53 @@ final class AttendanceFile {
     }
 
     static AttendanceFile csv(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\r?\n", -1);
+        return table(AttendanceCsv.read(body));
+    }
+
+    static AttendanceFile xlsx(byte[] body) {
+        return table(AttendanceWorkbook.read(body));
+    }
+
+    /**
+     * A CSV or a sheet: the header names the columns (any order, case and surrounding blanks ignored); the three
+     * required ones must be there exactly once, other columns (a {@code name} for people reading the file) are
+     * ignored.
+     */
+    private static AttendanceFile table(AttendanceTable table) {
         List<Raw> raw = new ArrayList<>();
         AttendanceFile file = new AttendanceFile(raw);
-        String header = lines.length == 0 ? "" : lines[0].trim().replace(" ", "");
-        if (!header.equalsIgnoreCase("teacherId,mark,attendedMinutes")) {
-            file.problems.add(problem(1, "bad-header",
-                    "The first line must be the header teacherId,mark,attendedMinutes.",
-                    "第一行必须是表头 teacherId,mark,attendedMinutes。"));
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        List<String> header = table.header();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i) == null ? "" : header.get(i).strip().toLowerCase(java.util.Locale.ROOT);
+            if (columns.putIfAbsent(name, i) != null && REQUIRED.contains(name)) {
+                repeated.add(name);
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
+        if (!missing.isEmpty() || !repeated.isEmpty()) {
+            file.problems.add(problem(table.headerLine(), "bad-header",
+                    "The first line must be the header teacherId,mark,attendedMinutes (other columns are ignored)"
+                            + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                            + (repeated.isEmpty() ? "" : "; repeated: " + String.join(", ", repeated)) + ".",
+                    "第一行必须是表头 teacherId,mark,attendedMinutes（其他列会被忽略）"
+                            + (missing.isEmpty() ? "" : "；缺少：" + String.join("、", missing))
+                            + (repeated.isEmpty() ? "" : "；重复：" + String.join("、", repeated)) + "。"));
             return file;
         }
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != 3) {
-                raw.add(new Raw(i + 1, null, null, null, "wrong-columns"));
+        int teacher = columns.get("teacherid"), mark = columns.get("mark"), minutes = columns.get("attendedminutes");
+        for (AttendanceTable.Row row : table.rows()) {
+            if (table.strictWidth() && row.cells().size() != header.size()) {
+                raw.add(new Raw(row.number(), null, null, null, "wrong-columns"));
             } else {
-                raw.add(new Raw(i + 1, cells[0].trim(), cells[1].trim(), cells[2].trim(), null));
+                raw.add(new Raw(row.number(), row.cell(teacher), row.cell(mark), row.cell(minutes), null));
             }
         }
         return file;
     }
+
+    private static final List<String> REQUIRED = List.of("teacherid", "mark", "attendedminutes");
 
     static AttendanceFile json(byte[] body) {
         JsonNode root;
@@ -110,8 +131,10 @@ final class AttendanceFile {
             problems.add(new FieldProblem("file", "empty-file", "The attendance file has no lines.", "考勤文件没有数据行。"));
         }
         if (raw.size() > MAX_LINES) {
-            problems.add(new FieldProblem("file", "too-many-lines", "At most " + MAX_LINES + " lines per file.",
-                    "每个文件最多 " + MAX_LINES + " 行。"));
+            problems.add(tooManyLines());
+        }
+        if (!problems.isEmpty()) {
+            throw rejected(problems);
         }
         ActivityLevel level = ActivityLevel.valueOf(session.getString("level"));
         List<Line> lines = new ArrayList<>();
@@ -170,14 +193,24 @@ final class AttendanceFile {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-attendance-file",
-                    "The attendance file has invalid lines; nothing was recorded. Fix them and upload the whole file again.",
-                    "考勤文件中有不合法的行，整个文件未被记录。请修改后重新上传整个文件。", problems);
+            throw rejected(problems);
         }
         return lines;
     }
 
-    private static FieldProblem problem(int line, String code, String message, String messageZh) {
+    static FieldProblem tooManyLines() {
+        return new FieldProblem("file", "too-many-lines", "At most " + MAX_LINES + " lines per file.",
+                "每个文件最多 " + MAX_LINES + " 行。");
+    }
+
+    /** The one answer to a file that cannot be recorded: 400 with each problem (usually "line N"). */
+    static ApiProblem rejected(List<FieldProblem> problems) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-attendance-file",
+                "The attendance file has invalid lines; nothing was recorded. Fix them and upload the whole file again.",
+                "考勤文件中有不合法的行，整个文件未被记录。请修改后重新上传整个文件。", problems);
+    }
+
+    static FieldProblem problem(int line, String code, String message, String messageZh) {
         return new FieldProblem("line " + line, code, "Line " + line + ": " + message, "第 " + line + " 行：" + messageZh);
     }
 }

@@ -113,11 +113,14 @@ class SessionController {
         return mine(sessions.correct(caller, id, teacherId, request), teacherId);
     }
 
-    @PostMapping(value = "/sessions/{id}/attendance", consumes = {CSV, MediaType.APPLICATION_JSON_VALUE})
+    @PostMapping(value = "/sessions/{id}/attendance",
+            consumes = {CSV, MediaType.APPLICATION_JSON_VALUE, AttendanceWorkbook.MEDIA_TYPE})
     SessionView upload(Caller caller, @PathVariable String id, @RequestBody byte[] body,
                        @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
-        AttendanceFile file = MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)
-                ? AttendanceFile.json(body) : AttendanceFile.csv(body);
+        MediaType type = MediaType.parseMediaType(contentType);
+        AttendanceFile file = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? AttendanceFile.json(body)
+                : type.isCompatibleWith(MediaType.parseMediaType(AttendanceWorkbook.MEDIA_TYPE))
+                ? AttendanceFile.xlsx(body) : AttendanceFile.csv(body);
         return SessionView.of(sessions.upload(caller, id, file));
     }
 

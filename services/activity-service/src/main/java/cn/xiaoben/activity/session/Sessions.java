@@ -29,6 +29,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -372,8 +373,14 @@ public class Sessions {
 
     // ---------------------------------------------------------------- teacher actions
 
+    /** Wrong-code limits (injected by Spring; a field so that the constructor stays as it is). */
+    @Autowired
+    private CodeAttempts codeAttempts;
+
     public Document checkIn(Caller caller, String id, String code) {
-        return mutate(id, doc -> {
+        ApiProblem[] wrong = new ApiProblem[1];
+        Document after = mutate(id, doc -> {
+            wrong[0] = null;
             Document participant = requireParticipant(caller, doc);
             requireStatus(doc, SessionStatus.OPEN);
             Map<String, Document> byTeacher = recordsByTeacher(doc);
@@ -382,18 +389,29 @@ public class Sessions {
                         "您已签到，无需重复签到。");
             }
             Instant now = clock.instant();
-            requireCode(doc, CodePurpose.CHECK_IN, code, now);
+            Change counted = requireCode(doc, CodePurpose.CHECK_IN, caller.teacherId(), code, now, wrong);
+            if (counted != null) {
+                return counted;
+            }
             boolean late = now.isAfter(instant(doc, "plannedStart").plus(lateAfter));
             List<Document> records = attendance(doc);
             records.add(record(caller.teacherId(), participant.getString("name"), "PARTICIPANT",
                     late ? AttendanceMark.LATE : AttendanceMark.PRESENT, null, local(now), null, "CHECK_IN", now,
                     caller.subject()));
-            return new Change(List.of(Updates.set("attendance", records)), List.of());
+            List<Bson> updates = new ArrayList<>(List.of(Updates.set("attendance", records)));
+            codeAttempts.reset(doc, CodePurpose.CHECK_IN, caller.teacherId()).ifPresent(updates::add);
+            return new Change(updates, List.of());
         });
+        if (wrong[0] != null) {
+            throw wrong[0];
+        }
+        return after;
     }
 
     public Document checkOut(Caller caller, String id, String code) {
-        return mutate(id, doc -> {
+        ApiProblem[] wrong = new ApiProblem[1];
+        Document after = mutate(id, doc -> {
+            wrong[0] = null;
             requireParticipant(caller, doc);
             requireStatus(doc, SessionStatus.OPEN);
             List<Document> records = attendance(doc);
@@ -405,14 +423,23 @@ public class Sessions {
                         "您已签退，无需重复签退。");
             }
             Instant now = clock.instant();
-            requireCode(doc, CodePurpose.CHECK_OUT, code, now);
+            Change counted = requireCode(doc, CodePurpose.CHECK_OUT, caller.teacherId(), code, now, wrong);
+            if (counted != null) {
+                return counted;
+            }
             Instant in = OffsetDateTime.parse(mine.getString("checkIn")).toInstant();
             Instant start = instant(doc, "plannedStart");
             Instant end = instant(doc, "plannedEnd");
             mine.append("checkOut", local(now))
                     .append("attendedMinutes", minutes(in.isAfter(start) ? in : start, now.isBefore(end) ? now : end));
-            return new Change(List.of(Updates.set("attendance", records)), List.of());
+            List<Bson> updates = new ArrayList<>(List.of(Updates.set("attendance", records)));
+            codeAttempts.reset(doc, CodePurpose.CHECK_OUT, caller.teacherId()).ifPresent(updates::add);
+            return new Change(updates, List.of());
         });
+        if (wrong[0] != null) {
+            throw wrong[0];
+        }
+        return after;
     }
 
     // ---------------------------------------------------------------- the one write
@@ -509,6 +536,28 @@ public class Sessions {
         return participantDocs(doc).stream().filter(p -> caller.teacherId().equals(p.getString("teacherId")))
                 .findFirst().orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "not-a-participant",
                         "You are not a participant of this session.", "您不是本次研修活动的参加人员。"));
+    }
+
+    /**
+     * The code check with its attempt limit: 429 once the teacher has used up their attempts; a wrong code is
+     * counted, and that count is the change written (version-guarded, like any other) before the 422 in
+     * {@code wrong[0]} is thrown. Null when the code is right.
+     */
+    private Change requireCode(Document doc, CodePurpose purpose, String teacherId, String code, Instant now,
+                               ApiProblem[] wrong) {
+        codeAttempts.requireAllowed(doc, purpose, teacherId, now);
+        try {
+            requireCode(doc, purpose, code, now);
+            return null;
+        } catch (ApiProblem invalid) {
+            Optional<Bson> failure = "invalid-code".equals(invalid.code())
+                    ? codeAttempts.failure(doc, purpose, teacherId, now) : Optional.empty();
+            if (failure.isEmpty()) {
+                throw invalid;
+            }
+            wrong[0] = invalid;
+            return new Change(List.of(failure.get()), List.of());
+        }
     }
 
     private static void requireCode(Document doc, CodePurpose purpose, String code, Instant now) {
