@@ -83,7 +83,7 @@ final class DutyRules {
     /** The teacher taught the lesson of a held open lesson or 同课异构 (also when they hosted it themself). */
     private static boolean taughtOpenLesson(PortfolioEntry e) {
         return PortfolioForms.LESSONS.contains(e.form()) && "HELD".equals(e.status())
-                && ("TEACHING".equals(e.role()) || Boolean.TRUE.equals(e.details().get("teaching")));
+                && ("TEACHING".equals(e.role()) || "TEACHING".equals(e.details().get("contribution")));
     }
 
     private static boolean paperOrCase(PortfolioEntry e) {

@@ -167,6 +167,12 @@ final class AttendanceFile {
                     problems.add(problem(r.number(), "teacher-not-in-school",
                             "Teacher " + r.teacherId() + " does not belong to the session's school.",
                             "教师 " + r.teacherId() + " 不属于本活动所在学校。"));
+                } else if ("TOWNSHIP".equals(session.getString("hostUnit"))
+                        && !teacher.get().townshipId().equals(session.getString("townshipId"))) {
+                    problems.add(problem(r.number(), "participant-not-in-township",
+                            "Teacher " + r.teacherId() + " teaches in another township; a township session takes "
+                                    + "the township's teachers.",
+                            "教师 " + r.teacherId() + " 属于其他乡镇；镇级活动只接收本乡镇教师。"));
                 }
             }
             Optional<AttendanceMark> mark = AttendanceMark.parse(r.mark());

@@ -29,7 +29,6 @@ import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -72,8 +71,10 @@ public class Sessions {
     private final Duration lateAfter;
     private final Duration codeValidity;
     private final Duration openEarly;
+    private final CodeAttempts codeAttempts;
 
     public Sessions(MongoDatabase database, DirectoryReplica directory, EventOutbox outbox, Clock clock,
+                    CodeAttempts codeAttempts,
                     @Value("${xiaoben.activity.sessions.late-after:5m}") Duration lateAfter,
                     @Value("${xiaoben.activity.sessions.code-validity:10m}") Duration codeValidity,
                     @Value("${xiaoben.activity.sessions.open-early:30m}") Duration openEarly) {
@@ -84,6 +85,7 @@ public class Sessions {
         this.lateAfter = lateAfter;
         this.codeValidity = codeValidity;
         this.openEarly = openEarly;
+        this.codeAttempts = codeAttempts;
     }
 
     @PostConstruct
@@ -366,7 +368,15 @@ public class Sessions {
                     null, null, "UPLOAD", now, caller.subject())
                     : record(hostId, doc.getString("hostName"), "HOST", hostLine.mark(), hostLine.minutes(), null,
                     null, "UPLOAD", now, caller.subject()).append("line", hostLine.number()));
+            Set<String> schoolIds = new LinkedHashSet<>(doc.getList("participantSchoolIds", String.class, List.of()));
+            Set<String> townshipIds = new LinkedHashSet<>(doc.getList("participantTownshipIds", String.class, List.of()));
+            lines.forEach(l -> {
+                schoolIds.add(l.teacher().schoolId());
+                townshipIds.add(l.teacher().townshipId());
+            });
             return held(doc, records, "UPLOAD", now, List.of(Updates.set("participants", participants),
+                    Updates.set("participantSchoolIds", List.copyOf(schoolIds)),
+                    Updates.set("participantTownshipIds", List.copyOf(townshipIds)),
                     Updates.unset("codes")));
         });
     }
@@ -374,9 +384,6 @@ public class Sessions {
     // ---------------------------------------------------------------- teacher actions
 
     /** Wrong-code limits (injected by Spring; a field so that the constructor stays as it is). */
-    @Autowired
-    private CodeAttempts codeAttempts;
-
     public Document checkIn(Caller caller, String id, String code) {
         ApiProblem[] wrong = new ApiProblem[1];
         Document after = mutate(id, doc -> {

@@ -115,6 +115,7 @@ class AttendanceUploadAndCodeLimitApiTest {
                 .plusHours(2);
         Map<String, Object> body = new HashMap<>();
         body.put("form", "THEMED_RESEARCH");
+        body.put("speakerId", HOST);
         body.put("topic", "阅读课的提问设计");
         body.put("level", "SCHOOL");
         body.put("hostId", HOST);

@@ -220,4 +220,33 @@ class CrossSchoolSessionApiTest {
         assertThat(data(activityTopic.await(of(EventTypes.ACTIVITY_HELD.name(), id))).get("speakerName").asString())
                 .isEqualTo("王教研员（市教科院）");
     }
+
+    @Test
+    void anUploadMayAddTeachersOfTheTownshipWhoseSchoolsThenSeeTheSessionButNoTeacherFromElsewhere() {
+        Map<String, Object> salon = body("SALON", HOST, List.of(A1), -3);
+        salon.put("hostUnit", "TOWNSHIP");
+        salon.put("level", "TOWNSHIP");
+        JsonNode session = created(http, townshipOne, salon);
+        String id = session.get("id").asString();
+        assertThat(http.get("/api/activities/sessions/" + id, schoolB).status()).isEqualTo(403);
+
+        Http.Reply far = http.post("/api/activities/sessions/" + id + "/attendance", townshipOne, List.of(
+                Map.of("teacherId", A1, "mark", "PRESENT", "attendedMinutes", 90),
+                Map.of("teacherId", C1, "mark", "PRESENT", "attendedMinutes", 90)));
+        assertThat(far.status()).isEqualTo(400);
+        assertThat(far.json().get("errors").get(0).get("field").asString()).isEqualTo("line 2");
+        assertThat(far.json().get("errors").get(0).get("code").asString()).isEqualTo("participant-not-in-township");
+        assertThat(http.get("/api/activities/sessions/" + id, schoolA).json().get("status").asString())
+                .isEqualTo("PLANNED");
+
+        Http.Reply added = http.post("/api/activities/sessions/" + id + "/attendance", townshipOne, List.of(
+                Map.of("teacherId", A1, "mark", "PRESENT", "attendedMinutes", 90),
+                Map.of("teacherId", B2, "mark", "LATE", "attendedMinutes", 80)));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().get("participantSchoolIds").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(A, B);
+        assertThat(http.get("/api/activities/sessions/" + id, TestTokens.teacher(DISTRICT, T_ONE, B, B2)).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/activities/sessions/" + id, schoolC).status()).isEqualTo(403);
+    }
 }

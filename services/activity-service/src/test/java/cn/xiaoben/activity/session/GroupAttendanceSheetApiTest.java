@@ -107,6 +107,12 @@ class GroupAttendanceSheetApiTest {
         body.put("plannedEnd", start.plusMinutes(90).toString());
         body.put("place", "物理实验室");
         body.put("participantIds", participants);
+        if (form.equals("THEMED_RESEARCH")) {
+            body.put("speakerId", HOST);
+        } else if (form.equals("COLLECTIVE_PREPARATION")) {
+            body.put("mainPreparerId", HOST);
+            body.put("lessonContent", Map.of("subject", "物理", "grade", "八年级", "title", topic));
+        }
         Http.Reply reply = http.post("/api/activities/sessions", school, body);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json();
