@@ -16,6 +16,14 @@ import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
+import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
+import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
+import cn.xiaoben.contracts.activity.MentorshipFormed;
+import cn.xiaoben.contracts.activity.MentorshipCheckpointRecorded;
+import cn.xiaoben.contracts.activity.SkillProgrammeEnrolled;
+import cn.xiaoben.contracts.activity.SkillModuleCompleted;
+import cn.xiaoben.contracts.activity.SkillProgrammeCompleted;
+import cn.xiaoben.contracts.activity.TeachingMaterialSubmitted;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
@@ -78,13 +86,34 @@ public final class EventTypes {
             new EventType<>("cn.xiaoben.activity.session_minutes.recorded.v1", Topics.ACTIVITY,
                     SessionMinutesRecorded.class);
 
+    public static final EventType<OnlineStudyRecorded> ONLINE_STUDY_RECORDED =
+            new EventType<>("cn.xiaoben.activity.online_study.recorded.v1", Topics.ACTIVITY, OnlineStudyRecorded.class);
+    public static final EventType<ExternalTrainingClaimed> EXTERNAL_TRAINING_CLAIMED =
+            new EventType<>("cn.xiaoben.activity.external_training.claimed.v1", Topics.ACTIVITY, ExternalTrainingClaimed.class);
+    public static final EventType<MentorshipFormed> MENTORSHIP_FORMED =
+            new EventType<>("cn.xiaoben.activity.mentorship.formed.v1", Topics.ACTIVITY, MentorshipFormed.class);
+    public static final EventType<MentorshipCheckpointRecorded> MENTORSHIP_CHECKPOINT_RECORDED =
+            new EventType<>("cn.xiaoben.activity.mentorship_checkpoint.recorded.v1", Topics.ACTIVITY,
+                    MentorshipCheckpointRecorded.class);
+    public static final EventType<SkillProgrammeEnrolled> SKILL_PROGRAMME_ENROLLED =
+            new EventType<>("cn.xiaoben.activity.skill_programme.enrolled.v1", Topics.ACTIVITY, SkillProgrammeEnrolled.class);
+    public static final EventType<SkillModuleCompleted> SKILL_MODULE_COMPLETED =
+            new EventType<>("cn.xiaoben.activity.skill_module.completed.v1", Topics.ACTIVITY, SkillModuleCompleted.class);
+    public static final EventType<SkillProgrammeCompleted> SKILL_PROGRAMME_COMPLETED =
+            new EventType<>("cn.xiaoben.activity.skill_programme.completed.v1", Topics.ACTIVITY, SkillProgrammeCompleted.class);
+    public static final EventType<TeachingMaterialSubmitted> TEACHING_MATERIAL_SUBMITTED =
+            new EventType<>("cn.xiaoben.activity.teaching_material.submitted.v1", Topics.ACTIVITY,
+                    TeachingMaterialSubmitted.class);
+
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
             LESSON_OBSERVED, REFLECTION_SUBMITTED, READING_NOTE_SUBMITTED, PAPER_RECORDED, COMPETITION_RESULT_RECORDED,
             ACTIVITY_SCHEDULED, ACTIVITY_HELD, ACTIVITY_CANCELLED, ATTENDANCE_RECORDED, ATTENDANCE_CORRECTED,
             RESEARCH_PROJECT_REGISTERED, RESEARCH_PROJECT_ADVANCED,
             CREDIT_AWARDED, CREDIT_RULES_PUBLISHED,
-            LESSON_PLAN_REVISED, SESSION_MINUTES_RECORDED);
+            LESSON_PLAN_REVISED, SESSION_MINUTES_RECORDED,
+            ONLINE_STUDY_RECORDED, EXTERNAL_TRAINING_CLAIMED, MENTORSHIP_FORMED, MENTORSHIP_CHECKPOINT_RECORDED,
+            SKILL_PROGRAMME_ENROLLED, SKILL_MODULE_COMPLETED, SKILL_PROGRAMME_COMPLETED, TEACHING_MATERIAL_SUBMITTED);
 
     private EventTypes() {
     }

@@ -16,6 +16,14 @@ import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
+import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
+import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
+import cn.xiaoben.contracts.activity.MentorshipFormed;
+import cn.xiaoben.contracts.activity.MentorshipCheckpointRecorded;
+import cn.xiaoben.contracts.activity.SkillProgrammeEnrolled;
+import cn.xiaoben.contracts.activity.SkillModuleCompleted;
+import cn.xiaoben.contracts.activity.SkillProgrammeCompleted;
+import cn.xiaoben.contracts.activity.TeachingMaterialSubmitted;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.SubjectGroupRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
@@ -84,7 +92,25 @@ final class EventSamples {
                 new LessonPlanRevised("ses-2", "dst-1", "tsp-1", "sch-1", "tch-2", "tch-1", "SCHOOL",
                         LocalDate.parse("2026-12-02"), 2, "att-3", "根据组内研讨调整了例题顺序", "tch-2", NOW),
                 new SessionMinutesRecorded("ses-1", "dst-1", "tsp-1", "sch-1", "THEMED_RESEARCH", "SCHOOL", "tch-1",
-                        LocalDate.parse("2026-11-25"), 1, 1350, List.of("att-4"), "tch-1", NOW));
+                        LocalDate.parse("2026-11-25"), 1, 1350, List.of("att-4"), "tch-1", NOW),
+                new OnlineStudyRecorded("ost-1", "dst-1", "tsp-1", "sch-1", "tch-1", "国家中小学智慧教育平台",
+                        "大单元教学设计与实施", new BigDecimal("12.5"), LocalDate.parse("2026-11-18"), List.of("att-3"), NOW),
+                new ExternalTrainingClaimed("ext-1", "dst-1", "tsp-1", "sch-1", "tch-1", "TRAINING",
+                        "国培计划（2026）初中数学骨干教师培训", "省教育厅", "NATIONAL", "省教育学院", LocalDate.parse("2026-10-20"),
+                        LocalDate.parse("2026-10-24"), new BigDecimal("40"), List.of("att-4"), NOW),
+                new MentorshipFormed("mnt-1", "dst-1", "tsp-1", "sch-1", "tch-1", "tch-2", "2026-2027",
+                        List.of("每周听徒弟一节课", "指导一节校级公开课"), LocalDate.parse("2026-09-10"), NOW),
+                new MentorshipCheckpointRecorded("mnt-1", "dst-1", "tsp-1", "sch-1", "tch-1", "tch-2", "2026-2027", 1,
+                        "LESSON_OBSERVED", LocalDate.parse("2026-10-15"), List.of(), NOW),
+                new SkillProgrammeEnrolled("skp-1", "dst-1", "tsp-1", "sch-1", "tch-1", "信息技术应用能力提升工程2.0",
+                        "PROVINCE", List.of("A1 技术支持的学情分析", "B2 微课程设计与制作"), LocalDate.parse("2026-09-15"), NOW),
+                new SkillModuleCompleted("skp-1", "dst-1", "tsp-1", "sch-1", "tch-1", "信息技术应用能力提升工程2.0",
+                        "B2 微课程设计与制作", 2, LocalDate.parse("2026-10-30"), 1, 2, NOW),
+                new SkillProgrammeCompleted("skp-1", "dst-1", "tsp-1", "sch-1", "tch-1", "信息技术应用能力提升工程2.0",
+                        "PROVINCE", "PASSED", new BigDecimal("92.5"), 2, LocalDate.parse("2026-11-15"), NOW),
+                new TeachingMaterialSubmitted("tmt-1", "dst-1", "tsp-1", "sch-1", "tch-2", "LESSON_PLAN_SET",
+                        "七年级上册第三章《一元一次方程》全套教案", "数学", "七年级", LocalDate.parse("2026-11-10"),
+                        List.of("att-5"), NOW));
     }
 
     private EventSamples() {
