@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -82,12 +84,29 @@ final class ActivityLoader {
 		}
 		ApiResponse planned = ok(api.post(client, base + "/sessions/plan?from=" + TermCalendar.FIRST_DAY + "&to="
 				+ TermCalendar.PLAN_UNTIL, Map.of(), null));
+		Set<String> stillPlanned = plannedSessions(client, entry.schoolId);
 		for (String field : List.of("created", "existing")) {
 			for (JsonNode id : planned.body().path(field)) {
-				changed += weeklySession(client, id.asText(), planOfSlot);
+				if (stillPlanned.contains(id.asText())) {
+					changed += weeklySession(client, id.asText(), planOfSlot);
+				}
 			}
 		}
 		return changed;
+	}
+
+	/** The ids of the school's sessions that are still planned (a re-run leaves the others alone). */
+	private Set<String> plannedSessions(GatewayClient.Client client, String schoolId) {
+		Set<String> ids = new HashSet<>();
+		for (int page = 0; page < 100; page++) {
+			JsonNode body = ok(api.get(client, "/api/activities/sessions?schoolId=" + schoolId
+					+ "&status=PLANNED&size=200&page=" + page)).body();
+			body.path("items").forEach(s -> ids.add(s.path("id").asText()));
+			if (body.path("items").size() < 200) {
+				break;
+			}
+		}
+		return ids;
 	}
 
 	/** {@code ses-<slotId>-<yyyyMMdd>}: cancelled on a holiday, held with its attendance, or left planned. */
@@ -119,7 +138,7 @@ final class ActivityLoader {
 		for (HandSession session : school.activities().sessions()) {
 			ApiResponse response = ok(api.post(client, "/api/activities/sessions",
 					SessionBodies.session(session, this::teacherId, entry.subjectGroups::get), session.key()));
-			changed += response.status() == 201 ? 1 : 0;
+			changed += response.isNewlyCreated() ? 1 : 0;
 			if (!session.attendance().isEmpty() && "PLANNED".equals(response.text("status"))
 					&& session.start().isBefore(OffsetDateTime.now())) {
 				changed += stateChange(api.post(client, "/api/activities/sessions/" + response.text("id") + "/attendance",
@@ -265,7 +284,7 @@ final class ActivityLoader {
 	}
 
 	private static int created(ApiResponse response) {
-		return ok(response).status() == 201 ? 1 : 0;
+		return ok(response).isNewlyCreated() ? 1 : 0;
 	}
 
 	/** 200: done now; 409: done by an earlier run (the session is no longer planned). */

@@ -97,7 +97,7 @@ final class ActivityPlanner {
 			"慢慢地，他开始主动举手发言，作业也认真了许多。", "这件事让我明白，教育有时候需要慢下来，先读懂孩子，再谈教育。",
 			"家长在电话里说，孩子回家后第一次主动讲起了学校里的事。");
 
-	private static final List<String> CASE_THEMES = List.of("小组合作学习", "分层作业设计", "课堂提问", "错题资源的利用", "学习任务单的使用");
+	private static final List<String> CASE_THEMES = List.of("小组合作学习", "分层作业设计", "课堂提问", "错题资源利用", "学习任务单使用");
 
 	private static final List<String> CASE_TEXT = List.of("本案例记录了{subject}课堂中一次{theme}的完整过程。",
 			"背景：班级学生基础差异较大，传统的统一要求难以兼顾所有学生。", "过程：教师先明确任务和评价标准，再让学生分组尝试，最后集中展示与点评。",

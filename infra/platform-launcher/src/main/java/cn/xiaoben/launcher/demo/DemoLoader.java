@@ -329,7 +329,7 @@ public final class DemoLoader {
 			if (!response.isSuccess()) {
 				throw response.failure();
 			}
-			if (response.status() == 201) {
+			if (response.isNewlyCreated()) {
 				created++;
 			}
 		}

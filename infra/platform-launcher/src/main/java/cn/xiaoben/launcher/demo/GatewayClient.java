@@ -142,7 +142,9 @@ public final class GatewayClient {
 					body = JSON.getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
 				}
 			}
-			return new ApiResponse(method, path, response.statusCode(), body);
+			boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+				.orElse(false);
+			return new ApiResponse(method, path, response.statusCode(), body, replayed);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -51,10 +51,14 @@ class DemoLoaderTest {
 			assertThat(credentials.accounts).filteredOn(a -> a.role.equals("TEACHER"))
 				.allSatisfy(a -> assertThat(a.teacherId).isNotNull());
 
+			int sessionActions = gateway.sessionActionPosts.get();
+			int slots = gateway.slots.size();
 			DemoLoader.Summary second = new DemoLoader(url, bureau, store, progress::add).load();
 
 			assertThat(second.newObservations()).isZero();
 			assertThat(second.newActivities()).isZero();
+			assertThat(gateway.sessionActionPosts.get()).as("held or cancelled sessions are left alone").isEqualTo(sessionActions);
+			assertThat(gateway.slots).hasSize(slots);
 			assertThat(gateway.teachers).hasSize(county.teacherCount());
 			assertThat(gateway.observations).hasSize(county.observationCount());
 			assertThat(gateway.schools).hasSize(12);

@@ -121,6 +121,9 @@ public final class FakeGateway implements AutoCloseable {
 
 	public final Map<String, String> cancellations = new ConcurrentHashMap<>();
 
+	/** Attendance uploads and cancellations tried, accepted or not. */
+	public final java.util.concurrent.atomic.AtomicInteger sessionActionPosts = new java.util.concurrent.atomic.AtomicInteger();
+
 	/** Idempotency-Key of each record created with one, by record id. */
 	public final Map<String, String> keyOf = new ConcurrentHashMap<>();
 
@@ -215,7 +218,7 @@ public final class FakeGateway implements AutoCloseable {
 			throws IOException {
 		boolean bureau = clientSchool.get(client) == null;
 		if (key != null && idempotency.containsKey(key) && method.equals("POST")) {
-			send(exchange, 200, find(idempotency.get(key)));
+			replay(exchange, key);
 			return;
 		}
 		Matcher school = SCHOOL_PATH.matcher(path);
@@ -406,7 +409,7 @@ public final class FakeGateway implements AutoCloseable {
 			return;
 		}
 		if (key != null && idempotency.containsKey(key) && method.equals("POST")) {
-			send(exchange, 200, find(idempotency.get(key)));
+			replay(exchange, key);
 			return;
 		}
 		Matcher schoolPath = ACTIVITY_SCHOOL_PATH.matcher(path);
@@ -427,6 +430,17 @@ public final class FakeGateway implements AutoCloseable {
 		}
 		if (action.matches() && method.equals("POST")) {
 			sessionAction(exchange, action.group(1), action.group(2), schoolId, body);
+			return;
+		}
+		if (path.equals("/api/activities/sessions") && method.equals("GET")) {
+			Map<String, String> params = params(query);
+			send(exchange, 200, page(sessions.values().stream()
+				.filter(s -> params.get("schoolId").equals(s.get("schoolId")) && params.get("schoolId").equals(schoolId))
+				.filter(s -> !params.containsKey("status") || params.get("status").equals(s.get("status")))
+				.sorted(java.util.Comparator.comparing(s -> (String) s.get("id")))
+				.skip(Long.parseLong(params.getOrDefault("page", "0")) * Long.parseLong(params.getOrDefault("size", "20")))
+				.limit(Long.parseLong(params.getOrDefault("size", "20")))
+				.toList()));
 			return;
 		}
 		if (stages.matches() && method.equals("POST")) {
@@ -530,6 +544,12 @@ public final class FakeGateway implements AutoCloseable {
 		created(exchange, store, key, record);
 	}
 
+	/** Like the services: the first record again, 201 with {@code Idempotent-Replayed: true}. */
+	private void replay(HttpExchange exchange, String key) throws IOException {
+		exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+		send(exchange, 201, find(idempotency.get(key)));
+	}
+
 	private void weeklySlots(HttpExchange exchange, String method, String schoolId, JsonNode body) throws IOException {
 		if (method.equals("GET")) {
 			send(exchange, 200, slots.values().stream().filter(s -> schoolId.equals(s.get("schoolId"))).toList());
@@ -554,12 +574,17 @@ public final class FakeGateway implements AutoCloseable {
 		send(exchange, 201, record);
 	}
 
-	private void plan(HttpExchange exchange, String schoolId, String query) throws IOException {
+	private static Map<String, String> params(String query) {
 		Map<String, String> params = new HashMap<>();
 		for (String pair : query.split("&")) {
 			String[] kv = pair.split("=", 2);
 			params.put(kv[0], kv[1]);
 		}
+		return params;
+	}
+
+	private void plan(HttpExchange exchange, String schoolId, String query) throws IOException {
+		Map<String, String> params = params(query);
 		java.time.LocalDate from = java.time.LocalDate.parse(params.get("from"));
 		java.time.LocalDate to = java.time.LocalDate.parse(params.get("to"));
 		List<String> createdIds = new ArrayList<>();
@@ -598,6 +623,7 @@ public final class FakeGateway implements AutoCloseable {
 
 	private void sessionAction(HttpExchange exchange, String id, String action, String schoolId, JsonNode body)
 			throws IOException {
+		sessionActionPosts.incrementAndGet();
 		Map<String, Object> session = sessions.get(id);
 		if (session == null || !schoolId.equals(session.get("schoolId"))) {
 			send(exchange, session == null ? 404 : 403, problem("not-found", "session " + id));
