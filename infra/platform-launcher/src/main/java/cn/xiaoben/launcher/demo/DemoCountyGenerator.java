@@ -13,8 +13,8 @@ import cn.xiaoben.launcher.demo.DemoCounty.Teacher;
 import cn.xiaoben.launcher.demo.DemoCounty.Township;
 
 /**
- * Generates 云溪县 from a seed: 3 townships, 12 schools, 34 teachers each, a term of lesson observations, and
- * the staff logins. Same seed, same county, so idempotency keys stay stable across runs.
+ * Generates 云溪县 from a seed: 3 townships, 12 schools, 34 teachers each, a term of lesson observations and of
+ * every other activity form ({@link ActivityPlanner}), the staff logins and the showcase teacher. Same seed, same county, so idempotency keys stay stable across runs.
  */
 public final class DemoCountyGenerator {
 

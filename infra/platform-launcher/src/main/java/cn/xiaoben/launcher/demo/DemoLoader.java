@@ -29,8 +29,8 @@ import cn.xiaoben.launcher.demo.DemoCredentials.TownshipEntry;
 /**
  * Loads the demo county through the gateway exactly as real systems would: the bureau console creates
  * townships, schools (receiving each school system's credentials) and staff accounts; each school system
- * registers its subject groups and teachers and submits its lesson observations. Everything is keyed, so a
- * re-run creates nothing new.
+ * registers its subject groups and teachers and submits its lesson observations and its other activities
+ * ({@link ActivityLoader}). Everything is keyed, so a re-run creates nothing new.
  */
 public final class DemoLoader {
 
