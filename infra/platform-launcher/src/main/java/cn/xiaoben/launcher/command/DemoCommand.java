@@ -39,9 +39,10 @@ public final class DemoCommand {
 			DemoLoader.Summary summary = new DemoLoader(config.gatewayUrl(),
 					new GatewayClient.Client(bureau.clientId(), bureau.clientSecret()), store, console::line)
 				.load();
-			console.line("demo: %d schools, %d teachers, %d observations loaded in %d s (%d new)", summary.schools(),
-					summary.teachers(), summary.observations(), Math.round(summary.took().toMillis() / 1000.0),
-					summary.newObservations());
+			console.line("demo: %d schools, %d teachers, %d observations (%d new), %d other activity records (%d new) "
+					+ "loaded in %d s", summary.schools(), summary.teachers(), summary.observations(),
+					summary.newObservations(), summary.activities(), summary.newActivities(),
+					Math.round(summary.took().toMillis() / 1000.0));
 			return 0;
 		}
 		catch (DemoLoadException ex) {
@@ -75,6 +76,11 @@ public final class DemoCommand {
 		credentials.schools.stream().filter(s -> s.clientId != null).findFirst().ifPresent(s -> console.line(
 				"school systems: %d OAuth clients (client_credentials at %s/oauth2/token), e.g. %s for %s",
 				credentials.schools.size(), config.gatewayUrl(), s.clientId, s.name));
+		if (credentials.showcase != null) {
+			console.line("showcase teacher (a varied term to see in a portfolio): %s %s, %s, teacher id %s",
+					credentials.showcase.username, credentials.showcase.name, credentials.showcase.school,
+					credentials.showcase.teacherId);
+		}
 		console.line("all credentials: %s", config.demoCredentialsFile());
 	}
 }

@@ -3,11 +3,23 @@ package cn.xiaoben.launcher.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** Status and JSON body (a problem document on errors) of one gateway call. */
-public record ApiResponse(String method, String path, int status, JsonNode body) {
+/**
+ * Status and JSON body (a problem document on errors) of one gateway call; {@code replayed}: the answer carried
+ * {@code Idempotent-Replayed: true} (a retry with a known Idempotency-Key, nothing was created).
+ */
+public record ApiResponse(String method, String path, int status, JsonNode body, boolean replayed) {
 
 	public ApiResponse {
 		body = body == null ? MissingNode.getInstance() : body;
+	}
+
+	public ApiResponse(String method, String path, int status, JsonNode body) {
+		this(method, path, status, body, false);
+	}
+
+	/** 201 and not a replay: this call created the record. */
+	public boolean isNewlyCreated() {
+		return status == 201 && !replayed;
 	}
 
 	public boolean isSuccess() {

@@ -1,11 +1,14 @@
 package cn.xiaoben.launcher.demo;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 /** The demo county as a plan: what the loader creates through the gateway. Pure data, fully deterministic. */
-public record DemoCounty(String name, List<Township> townships, List<StaffAccount> staff) {
+public record DemoCounty(String name, List<Township> townships, List<StaffAccount> staff, Showcase showcase) {
 
 	public List<School> schools() {
 		return townships.stream().flatMap(t -> t.schools().stream()).toList();
@@ -19,12 +22,17 @@ public record DemoCounty(String name, List<Township> townships, List<StaffAccoun
 		return schools().stream().mapToInt(s -> s.observations().size()).sum();
 	}
 
+	/** Sums one kind of activity over all schools, e.g. {@code count(a -> a.papers().size())}. */
+	public int count(java.util.function.ToIntFunction<Activities> what) {
+		return schools().stream().mapToInt(s -> what.applyAsInt(s.activities())).sum();
+	}
+
 	/** @param code ASCII code (pinyin), used in usernames and idempotency keys */
 	public record Township(String code, String name, List<School> schools) {
 	}
 
 	public record School(String code, String name, Stage stage, String townshipCode, List<String> subjects,
-			List<Teacher> teachers, List<Observation> observations) {
+			List<Teacher> teachers, List<Observation> observations, Activities activities) {
 
 		public static String groupName(String subject) {
 			return subject + "教研组";
@@ -51,5 +59,80 @@ public record DemoCounty(String name, List<Township> townships, List<StaffAccoun
 	 */
 	public record StaffAccount(String username, String displayName, String role, String townshipCode,
 			String schoolCode, String teacherKey, String scope) {
+	}
+
+	/** The teacher whose portfolio shows the richest year ({@code username} is their TEACHER login). */
+	public record Showcase(String username, String schoolCode, String teacherKey) {
+	}
+
+	/** Everything else a school records in the term besides lesson observations. */
+	public record Activities(List<WeeklySlot> weeklySlots, List<HandSession> sessions, List<Reflection> reflections,
+			List<ReadingNote> readingNotes, List<Paper> papers, List<CompetitionResult> competitions,
+			List<ResearchProject> projects) {
+
+		/** Weekly-slot sessions that are held (attendance uploaded). */
+		public int heldSlotSessions() {
+			return weeklySlots.stream().mapToInt(s -> s.attendance().size()).sum();
+		}
+
+		public int evidenceCount() {
+			return (int) (papers.stream().filter(p -> p.evidence() != null).count()
+					+ competitions.stream().filter(c -> c.evidence() != null).count()
+					+ projects.stream().flatMap(p -> p.stages().stream()).filter(s -> s.evidence() != null).count());
+		}
+	}
+
+	/** One attendance line: {@code mark} PRESENT / LATE / EXCUSED / ABSENT with the minutes attended. */
+	public record Mark(String teacherKey, String mark, int minutes) {
+	}
+
+	/**
+	 * A subject group's fixed weekly PD time (每周固定研修时间). The service plans one session per week from it; the
+	 * sessions of {@code attendance}'s dates are held with those marks, those of {@code cancelled}'s dates are
+	 * cancelled with that reason, later ones stay planned.
+	 */
+	public record WeeklySlot(String subject, DayOfWeek dayOfWeek, LocalTime start, int durationMinutes, String place,
+			String hostKey, String form, String topic, Map<LocalDate, List<Mark>> attendance,
+			Map<LocalDate, String> cancelled) {
+	}
+
+	/**
+	 * A session planned by hand. {@code attendance} empty: it lies ahead and stays planned. The form-specific
+	 * details ({@code speakerKey} … {@code book}) are what the form asks for; {@link SessionBodies} decides which
+	 * of them the API takes.
+	 *
+	 * @param participantKeys teacher keys, possibly of other schools for a township-level session
+	 */
+	public record HandSession(String key, String form, String topic, String level, String hostKey, String subject,
+			OffsetDateTime start, OffsetDateTime end, String place, List<String> participantKeys,
+			List<Mark> attendance, String speakerKey, String mainPreparerKey, List<String> teachingTeacherKeys,
+			String lessonKind, String lessonContent, String book) {
+	}
+
+	/** A small PDF uploaded as evidence (证书 / 材料); {@code key} names it in the credentials file. */
+	public record Evidence(String key, String filename, String title) {
+	}
+
+	public record Reflection(String key, String teacherKey, String kind, String title, String text,
+			LocalDate writtenOn) {
+	}
+
+	public record ReadingNote(String key, String teacherKey, String kind, String title, String bookTitle,
+			String bookAuthor, String chapters, String text, LocalDate writtenOn) {
+	}
+
+	public record Paper(String key, List<String> authorKeys, String title, String kind, String outletType,
+			String outletName, String level, String awardGrade, LocalDate publishedOn, Evidence evidence) {
+	}
+
+	public record CompetitionResult(String key, String teacherKey, String competition, String kind, String level,
+			String result, LocalDate heldOn, Evidence evidence) {
+	}
+
+	public record ResearchProject(String key, String title, String level, String subject, String leaderKey,
+			List<String> memberKeys, LocalDate appliedOn, List<StageStep> stages) {
+	}
+
+	public record StageStep(String stage, LocalDate on, String note, Evidence evidence) {
 	}
 }

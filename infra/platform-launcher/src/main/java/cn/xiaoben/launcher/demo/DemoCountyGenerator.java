@@ -13,14 +13,17 @@ import cn.xiaoben.launcher.demo.DemoCounty.Teacher;
 import cn.xiaoben.launcher.demo.DemoCounty.Township;
 
 /**
- * Generates 云溪县 from a seed: 3 townships, 12 schools, 34 teachers each, a term of lesson observations, and
- * the staff logins. Same seed, same county, so idempotency keys stay stable across runs.
+ * Generates 云溪县 from a seed: 3 townships, 12 schools, 34 teachers each, a term of lesson observations and of
+ * every other activity form ({@link ActivityPlanner}), the staff logins and the showcase teacher. Same seed, same county, so idempotency keys stay stable across runs.
  */
 public final class DemoCountyGenerator {
 
 	public static final long SEED = 20260901L;
 
 	public static final String COUNTY = "云溪县";
+
+	/** The teacher login whose portfolio shows the richest term (see README). */
+	public static final String SHOWCASE_USERNAME = "cgyx.teacher1";
 
 	/** Township code, name, then per school: code, name, stage. */
 	private static final List<Object[]> LAYOUT = List.of(
@@ -59,7 +62,52 @@ public final class DemoCountyGenerator {
 			}
 			townships.add(new Township((String) township[0], (String) township[1], List.copyOf(schools)));
 		}
-		return new DemoCounty(COUNTY, List.copyOf(townships), staff(townships));
+		List<StaffAccount> staff = staff(townships);
+		StaffAccount showcaseAccount = staff.stream()
+			.filter(a -> a.username().equals(SHOWCASE_USERNAME))
+			.findFirst()
+			.orElseThrow();
+		DemoCounty.Showcase showcase = new DemoCounty.Showcase(showcaseAccount.username(), showcaseAccount.schoolCode(),
+				showcaseAccount.teacherKey());
+		return new DemoCounty(COUNTY, withActivities(seed, townships, showcase), staff, showcase);
+	}
+
+	/**
+	 * The other activities of the term, planned once every school has its teachers (the showcase teacher's
+	 * township-level open lesson has guests from the township's other primary school). Each school has its own
+	 * random stream, so the observations stay what they were before activities existed.
+	 */
+	private static List<Township> withActivities(long seed, List<Township> townships, DemoCounty.Showcase showcase) {
+		List<Township> result = new ArrayList<>();
+		int index = 0;
+		for (Township township : townships) {
+			List<School> schools = new ArrayList<>();
+			for (School school : township.schools()) {
+				boolean showcaseSchool = school.code().equals(showcase.schoolCode());
+				List<String> guests = List.of();
+				if (showcaseSchool) {
+					String subject = school.teachers().stream()
+						.filter(t -> t.key().equals(showcase.teacherKey()))
+						.findFirst()
+						.orElseThrow()
+						.subject();
+					guests = township.schools().stream()
+						.filter(s -> s != school && s.stage() == school.stage())
+						.flatMap(s -> s.teachers().stream())
+						.filter(t -> t.subject().equals(subject))
+						.limit(4)
+						.map(Teacher::key)
+						.toList();
+				}
+				Random random = new Random(seed * 31 + school.code().hashCode());
+				DemoCounty.Activities activities = new ActivityPlanner(random, school, township.name(), index++,
+						showcaseSchool ? showcase.teacherKey() : null, guests).plan();
+				schools.add(new School(school.code(), school.name(), school.stage(), school.townshipCode(),
+						school.subjects(), school.teachers(), school.observations(), activities));
+			}
+			result.add(new Township(township.code(), township.name(), List.copyOf(schools)));
+		}
+		return List.copyOf(result);
 	}
 
 	private static School school(Random random, String code, String name, Stage stage, String townshipCode) {
@@ -83,7 +131,7 @@ public final class DemoCountyGenerator {
 		}
 		List<String> subjects = List.copyOf(Curriculum.staffing(stage).keySet());
 		List<DemoCounty.Observation> observations = new ObservationPlanner(random, stage, code, teachers).plan();
-		return new School(code, name, stage, townshipCode, subjects, List.copyOf(teachers), observations);
+		return new School(code, name, stage, townshipCode, subjects, List.copyOf(teachers), observations, null);
 	}
 
 	private static double femaleShare(Stage stage, String subject) {

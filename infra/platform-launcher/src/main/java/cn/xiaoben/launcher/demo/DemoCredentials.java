@@ -36,6 +36,28 @@ public final class DemoCredentials {
 
 	public List<AccountEntry> accounts = new ArrayList<>();
 
+	/** The teacher whose portfolio shows the richest term of the demo. */
+	public ShowcaseEntry showcase;
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public static final class ShowcaseEntry {
+
+		public String username;
+
+		public String teacherId;
+
+		public String name;
+
+		public String school;
+
+		public String schoolCode;
+
+		public String schoolId;
+
+		public String about;
+	}
+
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public static final class Client {
@@ -89,6 +111,9 @@ public final class DemoCredentials {
 
 		/** demo teacher key → teacher id */
 		public Map<String, String> teachers = new LinkedHashMap<>();
+
+		/** demo evidence key → attachment id (an upload is not idempotent, so the loader remembers it) */
+		public Map<String, String> attachments = new LinkedHashMap<>();
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

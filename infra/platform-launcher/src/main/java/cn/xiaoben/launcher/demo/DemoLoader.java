@@ -29,8 +29,8 @@ import cn.xiaoben.launcher.demo.DemoCredentials.TownshipEntry;
 /**
  * Loads the demo county through the gateway exactly as real systems would: the bureau console creates
  * townships, schools (receiving each school system's credentials) and staff accounts; each school system
- * registers its subject groups and teachers and submits its lesson observations. Everything is keyed, so a
- * re-run creates nothing new.
+ * registers its subject groups and teachers and submits its lesson observations and its other activities
+ * ({@link ActivityLoader}). Everything is keyed, so a re-run creates nothing new.
  */
 public final class DemoLoader {
 
@@ -52,6 +52,8 @@ public final class DemoLoader {
 
 	private DemoCredentials credentials;
 
+	private final ActivityLoader activities;
+
 	public DemoLoader(String gatewayUrl, GatewayClient.Client bureau, DemoCredentialsStore store,
 			Consumer<String> progress) {
 		this.api = new GatewayClient(gatewayUrl);
@@ -63,10 +65,16 @@ public final class DemoLoader {
 		credentials.county = county.name();
 		credentials.demoPassword = DEMO_PASSWORD;
 		credentials.bureauClient = new DemoCredentials.Client(bureau.clientId(), bureau.clientSecret());
+		this.activities = new ActivityLoader(api, credentials, this::save);
 	}
 
-	/** What one run did. */
-	public record Summary(int schools, int teachers, int observations, int newObservations, Duration took) {
+	/**
+	 * What one run did. {@code activities}: the other records of the plan (weekly slots, sessions held or
+	 * cancelled, hand-planned sessions, reflections, reading notes, papers, competition results, research projects
+	 * and their stages); {@code newActivities}: how many of them this run created or changed.
+	 */
+	public record Summary(int schools, int teachers, int observations, int newObservations, int activities,
+			int newActivities, Duration took) {
 	}
 
 	public Summary load() {
@@ -92,11 +100,50 @@ public final class DemoLoader {
 				+ " staff accounts; lesson observations ...");
 		AtomicInteger created = new AtomicInteger();
 		parallel(county.schools(), school -> created.addAndGet(observations(school)));
+		showcase();
+		AtomicInteger changed = new AtomicInteger();
+		progress.accept("demo: " + county.observationCount() + " lesson observations; weekly PD of "
+				+ county.count(a -> a.weeklySlots().size()) + " subject groups ...");
+		parallel(county.schools(), school -> changed.addAndGet(activities.weeklyPd(school)));
+		progress.accept("demo: " + county.count(DemoCounty.Activities::heldSlotSessions)
+				+ " weekly sessions held with attendance; " + county.count(a -> a.sessions().size())
+				+ " sessions of the other forms ...");
+		parallel(county.schools(), school -> changed.addAndGet(activities.sessions(school)));
+		progress.accept("demo: " + county.count(a -> a.reflections().size()) + " reflections and "
+				+ county.count(a -> a.readingNotes().size()) + " reading notes ...");
+		parallel(county.schools(), school -> changed.addAndGet(activities.submissions(school)));
+		progress.accept("demo: " + county.count(a -> a.papers().size()) + " papers, "
+				+ county.count(a -> a.competitions().size()) + " competition results, "
+				+ county.count(a -> a.projects().size()) + " research projects (" + county.count(
+						DemoCounty.Activities::evidenceCount) + " PDF attachments) ...");
+		parallel(county.schools(), school -> changed.addAndGet(activities.achievements(school)));
 		credentials.complete = true;
 		credentials.loadedAt = OffsetDateTime.now().format(TIMESTAMP);
 		save();
 		return new Summary(county.schools().size(), county.teacherCount(), county.observationCount(), created.get(),
-				Duration.ofNanos(System.nanoTime() - begin));
+				ActivityLoader.planned(county), changed.get(), Duration.ofNanos(System.nanoTime() - begin));
+	}
+
+	/** Names the showcase teacher in the credentials file, so a newcomer knows whose portfolio to open. */
+	private void showcase() {
+		DemoCounty.Showcase plan = county.showcase();
+		School school = county.schools().stream().filter(s -> s.code().equals(plan.schoolCode())).findFirst().orElseThrow();
+		SchoolEntry entry = credentials.school(plan.schoolCode());
+		DemoCredentials.ShowcaseEntry showcase = new DemoCredentials.ShowcaseEntry();
+		showcase.username = plan.username();
+		showcase.teacherId = entry.teachers.get(plan.teacherKey());
+		showcase.name = school.teachers().stream().filter(t -> t.key().equals(plan.teacherKey())).findFirst()
+			.orElseThrow().name();
+		showcase.school = school.name();
+		showcase.schoolCode = school.code();
+		showcase.schoolId = entry.schoolId;
+		showcase.about = "weekly maths PD, hosts a salon, teaches a township open lesson, 6 lesson observations, "
+				+ "3 reflections, 10 reading notes, 2 papers, a county competition award, leads a concluded school "
+				+ "micro-project and is a member of a county project";
+		synchronized (credentials) {
+			credentials.showcase = showcase;
+		}
+		save();
 	}
 
 	private void township(Township township) {
@@ -282,7 +329,7 @@ public final class DemoLoader {
 			if (!response.isSuccess()) {
 				throw response.failure();
 			}
-			if (response.status() == 201) {
+			if (response.isNewlyCreated()) {
 				created++;
 			}
 		}

@@ -68,6 +68,21 @@ public final class GatewayClient {
 		});
 	}
 
+	/** {@code multipart/form-data} with one part {@code file}. */
+	public ApiResponse upload(Client client, String path, String filename, String contentType, byte[] content) {
+		String boundary = "----xiaoben-demo-" + Long.toHexString(System.nanoTime());
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ filename.replace("\"", "") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = body.toByteArray();
+		return exchange(client, "POST", path, () -> request(path)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+	}
+
 	public ApiResponse get(Client client, String path) {
 		return exchange(client, "GET", path, () -> request(path).GET());
 	}
@@ -127,7 +142,9 @@ public final class GatewayClient {
 					body = JSON.getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
 				}
 			}
-			return new ApiResponse(method, path, response.statusCode(), body);
+			boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equalsIgnoreCase)
+				.orElse(false);
+			return new ApiResponse(method, path, response.statusCode(), body, replayed);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -20,6 +20,9 @@ public final class TermCalendar {
 	public static final List<LocalTime> PERIODS = List.of(LocalTime.of(8, 0), LocalTime.of(8, 55),
 			LocalTime.of(9, 55), LocalTime.of(10, 50), LocalTime.of(14, 0), LocalTime.of(14, 55));
 
+	/** The weekly PD slots are planned up to here: the sessions after {@link #LAST_DAY} lie ahead and stay planned. */
+	public static final LocalDate PLAN_UNTIL = LocalDate.of(2026, 11, 27);
+
 	private static final Set<LocalDate> HOLIDAYS = holidays();
 
 	private TermCalendar() {
@@ -34,6 +37,14 @@ public final class TermCalendar {
 			}
 		}
 		return List.copyOf(days);
+	}
+
+	/** The holiday's name (中秋节 / 国庆节) if {@code day} is a weekday off, else null. */
+	public static String holiday(LocalDate day) {
+		if (!HOLIDAYS.contains(day)) {
+			return null;
+		}
+		return day.getMonthValue() == 9 ? "中秋节" : "国庆节";
 	}
 
 	private static Set<LocalDate> holidays() {

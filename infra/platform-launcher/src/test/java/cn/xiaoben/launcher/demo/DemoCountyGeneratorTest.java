@@ -2,6 +2,7 @@ package cn.xiaoben.launcher.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
@@ -123,5 +124,172 @@ class DemoCountyGeneratorTest {
 		assertThat(TermCalendar.schoolDays()).last().hasToString("2026-11-20");
 		assertThat(TermCalendar.schoolDays()).extracting(Object::toString)
 			.doesNotContain("2026-09-05", "2026-09-25", "2026-10-01", "2026-10-07");
+	}
+
+	@Test
+	void weeklyPdMeetsEveryWeekInEveryBigGroup() {
+		for (School school : county.schools()) {
+			List<DemoCounty.WeeklySlot> slots = school.activities().weeklySlots();
+			assertThat(slots).extracting(DemoCounty.WeeklySlot::subject).doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(school.subjects().stream()
+					.filter(s -> school.teachers().stream().filter(t -> t.subject().equals(s)).count() >= 3)
+					.toList());
+			for (DemoCounty.WeeklySlot slot : slots) {
+				List<String> group = school.teachers().stream().filter(t -> t.subject().equals(slot.subject()))
+					.map(Teacher::key).toList();
+				assertThat(group).contains(slot.hostKey());
+				assertThat(slot.form()).isIn("COLLECTIVE_PREPARATION", "THEMED_RESEARCH");
+				assertThat(slot.attendance().keySet()).hasSizeGreaterThanOrEqualTo(10).allSatisfy(day -> {
+					assertThat(day.getDayOfWeek()).isEqualTo(slot.dayOfWeek());
+					assertThat(TermCalendar.schoolDays()).contains(day);
+				});
+				assertThat(slot.cancelled()).isNotEmpty().allSatisfy((day, reason) -> {
+					assertThat(TermCalendar.holiday(day)).isNotNull();
+					assertThat(reason).contains("放假");
+				});
+				slot.attendance().values().forEach(marks -> {
+					assertThat(marks).extracting(DemoCounty.Mark::teacherKey)
+						.containsExactlyInAnyOrderElementsOf(group.stream().filter(k -> !k.equals(slot.hostKey())).toList());
+					assertPlausible(marks, slot.durationMinutes());
+				});
+			}
+		}
+		List<DemoCounty.Mark> all = county.schools().stream()
+			.flatMap(s -> s.activities().weeklySlots().stream())
+			.flatMap(s -> s.attendance().values().stream())
+			.flatMap(List::stream)
+			.toList();
+		assertThat(all.stream().filter(m -> m.mark().equals("PRESENT")).count()).isGreaterThan(all.size() * 8L / 10);
+		assertThat(all).extracting(DemoCounty.Mark::mark).contains("LATE", "EXCUSED", "ABSENT");
+	}
+
+	@Test
+	void handPlannedSessionsCoverEveryOtherForm() {
+		Set<String> keys = new HashSet<>();
+		for (School school : county.schools()) {
+			List<DemoCounty.HandSession> sessions = school.activities().sessions();
+			assertThat(sessions).extracting(DemoCounty.HandSession::form).contains("COLLECTIVE_PREPARATION", "LECTURE",
+					"SALON", "READING_CLUB", "SAME_LESSON_DIFFERENT_DESIGNS");
+			for (DemoCounty.HandSession s : sessions) {
+				assertThat(keys.add(s.key())).isTrue();
+				assertThat(s.key()).startsWith("demo-ses-" + school.code() + "-");
+				assertThat(s.end()).isAfter(s.start());
+				assertThat(s.participantKeys()).isNotEmpty().doesNotContain(s.hostKey()).doesNotHaveDuplicates();
+				if (s.level().equals("SCHOOL")) {
+					assertThat(s.participantKeys()).allSatisfy(k -> assertThat(k).startsWith(school.code() + "-t"));
+				}
+				if (s.start().toLocalDate().isAfter(TermCalendar.LAST_DAY)) {
+					assertThat(s.attendance()).isEmpty();
+				}
+				else {
+					assertThat(s.attendance()).extracting(DemoCounty.Mark::teacherKey)
+						.containsExactlyElementsOf(s.participantKeys());
+					assertPlausible(s.attendance(), (int) java.time.Duration.between(s.start(), s.end()).toMinutes());
+				}
+			}
+		}
+		List<DemoCounty.HandSession> all = county.schools().stream().flatMap(s -> s.activities().sessions().stream()).toList();
+		assertThat(all).extracting(DemoCounty.HandSession::form).contains("OPEN_LESSON");
+		assertThat(all).filteredOn(s -> s.attendance().isEmpty()).as("a few lie ahead").hasSizeBetween(1, 6);
+		assertThat(all).filteredOn(s -> s.form().equals("COLLECTIVE_PREPARATION")).allSatisfy(s -> assertThat(s.mainPreparerKey()).isNotNull());
+		assertThat(all).filteredOn(s -> s.form().equals("SAME_LESSON_DIFFERENT_DESIGNS"))
+			.allSatisfy(s -> assertThat(s.teachingTeacherKeys()).hasSize(2));
+		assertThat(all).filteredOn(s -> s.form().equals("READING_CLUB")).allSatisfy(s -> assertThat(s.book()).isNotBlank());
+	}
+
+	@Test
+	void submissionsAndAchievementsArePlausible() {
+		LocalDate first = TermCalendar.FIRST_DAY;
+		LocalDate last = TermCalendar.LAST_DAY;
+		Map<String, Long> notesPerTeacher = new java.util.HashMap<>();
+		for (School school : county.schools()) {
+			Set<String> ofSchool = school.teachers().stream().map(Teacher::key).collect(Collectors.toSet());
+			DemoCounty.Activities a = school.activities();
+			assertThat(a.reflections()).allSatisfy(r -> {
+				assertThat(ofSchool).contains(r.teacherKey());
+				assertThat(r.text().length()).isGreaterThanOrEqualTo(50);
+				assertThat(r.writtenOn()).isBetween(first, last);
+			});
+			assertThat(a.readingNotes()).allSatisfy(n -> {
+				assertThat(n.text().length()).isGreaterThanOrEqualTo(50);
+				assertThat(n.bookTitle()).isNotBlank();
+				assertThat(n.writtenOn()).isBetween(first, last);
+				notesPerTeacher.merge(n.teacherKey(), 1L, Long::sum);
+			});
+			assertThat(a.papers()).allSatisfy(p -> {
+				assertThat(ofSchool).containsAll(p.authorKeys());
+				assertThat(p.authorKeys()).doesNotHaveDuplicates();
+				assertThat(p.awardGrade() != null).isEqualTo(p.outletType().equals("AWARD"));
+				assertThat(p.publishedOn()).isBetween(first, last);
+			});
+			assertThat(a.competitions()).allSatisfy(c -> assertThat(c.heldOn()).isBetween(first, last));
+			assertThat(a.projects()).hasSize(2).allSatisfy(p -> {
+				assertThat(ofSchool).contains(p.leaderKey()).containsAll(p.memberKeys());
+				assertThat(p.memberKeys()).doesNotContain(p.leaderKey());
+				LocalDate previous = p.appliedOn();
+				List<String> order = List.of("APPROVED", "OPENED", "MIDTERM", "CONCLUDED");
+				for (int i = 0; i < p.stages().size(); i++) {
+					assertThat(p.stages().get(i).stage()).isEqualTo(order.get(i));
+					assertThat(p.stages().get(i).on()).isAfterOrEqualTo(previous).isBeforeOrEqualTo(last);
+					previous = p.stages().get(i).on();
+				}
+			});
+		}
+		assertThat(notesPerTeacher.values()).contains(10L).allSatisfy(n -> assertThat(n).isBetween(1L, 10L));
+		assertThat(notesPerTeacher.values().stream().filter(n -> n == 10).count())
+			.as("some reach ten, most fewer")
+			.isBetween(5L, notesPerTeacher.size() / 5L);
+		List<DemoCounty.Paper> papers = county.schools().stream().flatMap(s -> s.activities().papers().stream()).toList();
+		assertThat(papers).extracting(DemoCounty.Paper::outletType).contains("JOURNAL", "AWARD");
+		assertThat(papers).extracting(DemoCounty.Paper::level).contains("SCHOOL", "TOWNSHIP", "COUNTY", "CITY", "PROVINCE");
+		assertThat(papers).extracting(DemoCounty.Paper::kind).contains("PAPER", "CASE");
+		List<DemoCounty.CompetitionResult> results = county.schools().stream()
+			.flatMap(s -> s.activities().competitions().stream()).toList();
+		assertThat(results).extracting(DemoCounty.CompetitionResult::kind).contains("QUALITY_LESSON", "BASIC_SKILLS");
+		assertThat(results).extracting(DemoCounty.CompetitionResult::result).contains("FIRST", "PARTICIPATED");
+		List<DemoCounty.ResearchProject> projects = county.schools().stream()
+			.flatMap(s -> s.activities().projects().stream()).toList();
+		assertThat(projects).extracting(p -> p.stages().get(p.stages().size() - 1).stage())
+			.contains("OPENED", "MIDTERM", "CONCLUDED");
+		assertThat(county.count(DemoCounty.Activities::evidenceCount)).isGreaterThan(20);
+	}
+
+	@Test
+	void theShowcaseTeacherHasAVariedTerm() {
+		DemoCounty.Showcase showcase = county.showcase();
+		assertThat(showcase.username()).isEqualTo("cgyx.teacher1");
+		assertThat(county.staff()).filteredOn(a -> a.username().equals("cgyx.teacher1"))
+			.extracting(DemoCounty.StaffAccount::teacherKey).containsExactly(showcase.teacherKey());
+		String key = showcase.teacherKey();
+		School school = county.schools().stream().filter(s -> s.code().equals(showcase.schoolCode())).findFirst().orElseThrow();
+		DemoCounty.Activities a = school.activities();
+		assertThat(a.sessions()).filteredOn(s -> s.hostKey().equals(key)).extracting(DemoCounty.HandSession::form)
+			.contains("SALON", "OPEN_LESSON");
+		assertThat(a.sessions()).filteredOn(s -> s.hostKey().equals(key) && s.level().equals("TOWNSHIP")).singleElement()
+			.satisfies(s -> assertThat(s.participantKeys()).anySatisfy(k -> assertThat(k).doesNotStartWith(school.code())));
+		assertThat(a.readingNotes()).filteredOn(n -> n.teacherKey().equals(key)).hasSize(10)
+			.extracting(DemoCounty.ReadingNote::bookTitle).doesNotHaveDuplicates();
+		assertThat(a.reflections()).filteredOn(r -> r.teacherKey().equals(key)).extracting(DemoCounty.Reflection::kind)
+			.containsExactlyInAnyOrder("teachingReflection", "educationNarrative", "caseStudy");
+		assertThat(a.papers()).filteredOn(p -> p.authorKeys().contains(key)).hasSize(2);
+		assertThat(a.competitions()).filteredOn(c -> c.teacherKey().equals(key)).singleElement()
+			.satisfies(c -> assertThat(c.evidence()).isNotNull());
+		assertThat(a.projects()).filteredOn(p -> p.leaderKey().equals(key) || p.memberKeys().contains(key)).hasSize(2);
+		assertThat(a.projects()).filteredOn(p -> p.leaderKey().equals(key)).singleElement()
+			.satisfies(p -> assertThat(p.stages()).last().extracting(DemoCounty.StageStep::stage).isEqualTo("CONCLUDED"));
+		assertThat(school.observations()).filteredOn(o -> o.observerKey().equals(key)).hasSize(6);
+	}
+
+	private static void assertPlausible(List<DemoCounty.Mark> marks, int duration) {
+		for (DemoCounty.Mark m : marks) {
+			switch (m.mark()) {
+				case "PRESENT" -> assertThat(m.minutes()).isEqualTo(duration);
+				case "LATE" -> assertThat(m.minutes()).isBetween(1, duration - 1);
+				default -> {
+					assertThat(m.mark()).isIn("ABSENT", "EXCUSED");
+					assertThat(m.minutes()).isZero();
+				}
+			}
+		}
 	}
 }

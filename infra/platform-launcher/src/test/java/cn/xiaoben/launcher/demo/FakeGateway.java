@@ -49,6 +49,28 @@ public final class FakeGateway implements AutoCloseable {
 	private static final Set<String> TEACHER_FIELDS = Set.of("name", "gender", "subject", "subjectGroupId", "title",
 			"birthYear");
 
+	private static final Set<String> SESSION_FIELDS = Set.of("form", "topic", "level", "hostId", "subjectGroupId",
+			"plannedStart", "plannedEnd", "place", "participantIds");
+
+	private static final Set<String> SLOT_FIELDS = Set.of("subjectGroupId", "dayOfWeek", "start", "durationMinutes",
+			"place", "hostId", "form", "topic");
+
+	private static final Set<String> FORMS = Set.of("THEMED_RESEARCH", "COLLECTIVE_PREPARATION", "LECTURE", "SALON",
+			"SAME_LESSON_DIFFERENT_DESIGNS", "OPEN_LESSON", "READING_CLUB");
+
+	private static final Set<String> LEVELS = Set.of("SCHOOL", "TOWNSHIP", "COUNTY", "CITY", "PROVINCE", "NATIONAL");
+
+	private static final List<String> STAGES = List.of("APPLIED", "APPROVED", "OPENED", "MIDTERM", "CONCLUDED");
+
+	private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 11, 22);
+
+	private static final Pattern ACTIVITY_SCHOOL_PATH = Pattern
+		.compile("/api/activities/schools/([^/]+)/(weekly-slots|sessions/plan)");
+
+	private static final Pattern SESSION_ACTION = Pattern.compile("/api/activities/sessions/([^/]+)/(attendance|cancel)");
+
+	private static final Pattern PROJECT_STAGES = Pattern.compile("/api/activities/research-projects/([^/]+)/stages");
+
 	private static final long TEACHER_PROPAGATION_MILLIS = 1000;
 
 	private final HttpServer server;
@@ -77,6 +99,33 @@ public final class FakeGateway implements AutoCloseable {
 	public final Map<String, Map<String, Object>> accounts = new ConcurrentHashMap<>();
 
 	public final Map<String, Map<String, Object>> observations = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> slots = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> reflections = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> readingNotes = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> papers = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> competitions = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> projects = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
+
+	/** Every POST of an attendance file or a cancellation that was accepted, by session id. */
+	public final Map<String, JsonNode> attendanceUploads = new ConcurrentHashMap<>();
+
+	public final Map<String, String> cancellations = new ConcurrentHashMap<>();
+
+	/** Attendance uploads and cancellations tried, accepted or not. */
+	public final java.util.concurrent.atomic.AtomicInteger sessionActionPosts = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Idempotency-Key of each record created with one, by record id. */
+	public final Map<String, String> keyOf = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> teacherRegisteredAt = new ConcurrentHashMap<>();
 
@@ -142,10 +191,22 @@ public final class FakeGateway implements AutoCloseable {
 				send(exchange, 401, problem("unauthorized", "no valid token"));
 				return;
 			}
+			String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+			if (path.equals("/api/activities/attachments") && method.equals("POST")) {
+				synchronized (this) {
+					attachment(exchange, client, contentType, raw);
+				}
+				return;
+			}
 			JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
 			String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 			synchronized (this) {
-				route(exchange, method, path, client, body, key);
+				if (path.startsWith("/api/activities/") && !path.equals("/api/activities/lesson-observations")) {
+					activity(exchange, method, path, exchange.getRequestURI().getQuery(), clientSchool.get(client), body, key);
+				}
+				else {
+					route(exchange, method, path, client, body, key);
+				}
 			}
 		}
 		catch (RuntimeException ex) {
@@ -157,7 +218,7 @@ public final class FakeGateway implements AutoCloseable {
 			throws IOException {
 		boolean bureau = clientSchool.get(client) == null;
 		if (key != null && idempotency.containsKey(key) && method.equals("POST")) {
-			send(exchange, 200, find(idempotency.get(key)));
+			replay(exchange, key);
 			return;
 		}
 		Matcher school = SCHOOL_PATH.matcher(path);
@@ -277,6 +338,7 @@ public final class FakeGateway implements AutoCloseable {
 		store.put(id, record);
 		if (key != null) {
 			idempotency.put(key, id);
+			keyOf.put(id, key);
 		}
 		send(exchange, 201, record);
 		return id;
@@ -284,7 +346,7 @@ public final class FakeGateway implements AutoCloseable {
 
 	private Map<String, Object> find(String id) {
 		for (Map<String, Map<String, Object>> store : List.of(townships, schools, groups, teachers, accounts,
-				observations)) {
+				observations, sessions, reflections, readingNotes, papers, competitions, projects)) {
 			if (store.containsKey(id)) {
 				return store.get(id);
 			}
@@ -337,4 +399,360 @@ public final class FakeGateway implements AutoCloseable {
 		}
 	}
 
+
+	// ---------------------------------------------------------------- activities other than observations
+
+	private void activity(HttpExchange exchange, String method, String path, String query, String schoolId,
+			JsonNode body, String key) throws IOException {
+		if (schoolId == null) {
+			send(exchange, 403, problem("forbidden", "school-scoped tokens only"));
+			return;
+		}
+		if (key != null && idempotency.containsKey(key) && method.equals("POST")) {
+			replay(exchange, key);
+			return;
+		}
+		Matcher schoolPath = ACTIVITY_SCHOOL_PATH.matcher(path);
+		Matcher action = SESSION_ACTION.matcher(path);
+		Matcher stages = PROJECT_STAGES.matcher(path);
+		String bad = null;
+		if (schoolPath.matches()) {
+			if (!schoolPath.group(1).equals(schoolId)) {
+				send(exchange, 403, problem("forbidden", "not your school"));
+			}
+			else if (schoolPath.group(2).equals("weekly-slots")) {
+				weeklySlots(exchange, method, schoolId, body);
+			}
+			else {
+				plan(exchange, schoolId, query);
+			}
+			return;
+		}
+		if (action.matches() && method.equals("POST")) {
+			sessionAction(exchange, action.group(1), action.group(2), schoolId, body);
+			return;
+		}
+		if (path.equals("/api/activities/sessions") && method.equals("GET")) {
+			Map<String, String> params = params(query);
+			send(exchange, 200, page(sessions.values().stream()
+				.filter(s -> params.get("schoolId").equals(s.get("schoolId")) && params.get("schoolId").equals(schoolId))
+				.filter(s -> !params.containsKey("status") || params.get("status").equals(s.get("status")))
+				.sorted(java.util.Comparator.comparing(s -> (String) s.get("id")))
+				.skip(Long.parseLong(params.getOrDefault("page", "0")) * Long.parseLong(params.getOrDefault("size", "20")))
+				.limit(Long.parseLong(params.getOrDefault("size", "20")))
+				.toList()));
+			return;
+		}
+		if (stages.matches() && method.equals("POST")) {
+			stage(exchange, stages.group(1), schoolId, body);
+			return;
+		}
+		if (!method.equals("POST") || key == null) {
+			send(exchange, method.equals("POST") ? 400 : 404, problem("not-found", method + " " + path + " key " + key));
+			return;
+		}
+		Map<String, Map<String, Object>> store;
+		switch (path) {
+			case "/api/activities/sessions" -> {
+				store = sessions;
+				bad = !fieldsAre(body, SESSION_FIELDS) || !FORMS.contains(body.path("form").asText())
+						|| !LEVELS.contains(body.path("level").asText()) ? "bad session " + body
+								: ofSchool(body.path("hostId").asText(), schoolId);
+				for (JsonNode p : body.path("participantIds")) {
+					if (bad == null && !teachers.containsKey(p.asText())) {
+						bad = "unknown participant " + p;
+					}
+					else if (bad == null && body.path("level").asText().equals("SCHOOL")) {
+						bad = ofSchool(p.asText(), schoolId);
+					}
+				}
+				if (bad == null && !OffsetDateTime.parse(body.path("plannedEnd").asText())
+					.isAfter(OffsetDateTime.parse(body.path("plannedStart").asText()))) {
+					bad = "end before start";
+				}
+			}
+			case "/api/activities/reflections" -> {
+				store = reflections;
+				bad = submission(body, Set.of("teacherId", "kind", "title", "text", "writtenOn"),
+						Set.of("teachingReflection", "educationNarrative", "caseStudy"), "writtenOn", schoolId);
+			}
+			case "/api/activities/reading-notes" -> {
+				store = readingNotes;
+				bad = submission(body, Set.of("teacherId", "kind", "title", "bookTitle", "bookAuthor", "chapters", "text",
+						"writtenOn"), Set.of("book", "article"), "writtenOn", schoolId);
+				if (bad == null && body.path("bookTitle").asText().isBlank()) {
+					bad = "bookTitle required";
+				}
+			}
+			case "/api/activities/papers" -> {
+				store = papers;
+				bad = !fieldsAre(body, Set.of("authorIds", "title", "kind", "outlet", "level", "awardGrade", "publishedOn",
+						"attachmentIds")) || !LEVELS.contains(body.path("level").asText())
+						|| !Set.of("PAPER", "CASE").contains(body.path("kind").asText()) ? "bad paper " + body
+								: notFuture(body, "publishedOn");
+				boolean award = body.path("outlet").path("type").asText().equals("AWARD");
+				if (bad == null && (award != body.hasNonNull("awardGrade")
+						|| !Set.of("AWARD", "JOURNAL").contains(body.path("outlet").path("type").asText())
+						|| body.path("outlet").path("name").asText().isBlank())) {
+					bad = "outlet/awardGrade " + body;
+				}
+				for (JsonNode author : body.path("authorIds")) {
+					bad = bad != null ? bad : ofSchool(author.asText(), schoolId);
+				}
+				bad = bad != null ? bad : attachmentsOf(body, schoolId);
+			}
+			case "/api/activities/competition-results" -> {
+				store = competitions;
+				bad = !fieldsAre(body, Set.of("teacherId", "competition", "kind", "level", "result", "heldOn",
+						"attachmentIds")) || !LEVELS.contains(body.path("level").asText())
+						|| !Set.of("QUALITY_LESSON", "BASIC_SKILLS", "TEACHING_EXPERT", "PROBLEM_SOLVING", "OTHER")
+							.contains(body.path("kind").asText())
+						|| !Set.of("FIRST", "SECOND", "THIRD", "EXCELLENCE", "PARTICIPATED")
+							.contains(body.path("result").asText()) ? "bad competition result " + body
+									: notFuture(body, "heldOn");
+				bad = bad != null ? bad : ofSchool(body.path("teacherId").asText(), schoolId);
+				bad = bad != null ? bad : attachmentsOf(body, schoolId);
+			}
+			case "/api/activities/research-projects" -> {
+				store = projects;
+				bad = !fieldsAre(body, Set.of("title", "level", "subject", "leaderId", "memberIds", "appliedOn"))
+						|| !LEVELS.contains(body.path("level").asText()) ? "bad project " + body
+								: notFuture(body, "appliedOn");
+				bad = bad != null ? bad : ofSchool(body.path("leaderId").asText(), schoolId);
+				for (JsonNode member : body.path("memberIds")) {
+					bad = bad != null ? bad : ofSchool(member.asText(), schoolId);
+				}
+			}
+			default -> {
+				send(exchange, 404, problem("not-found", method + " " + path));
+				return;
+			}
+		}
+		if (bad != null) {
+			send(exchange, 400, problem("invalid", bad));
+			return;
+		}
+		Map<String, Object> record = JSON.convertValue(body, Map.class);
+		record.put("schoolId", schoolId);
+		if (store == sessions) {
+			record.put("status", "PLANNED");
+		}
+		if (store == projects) {
+			record.put("stage", "APPLIED");
+			record.put("stageOn", body.path("appliedOn").asText());
+		}
+		created(exchange, store, key, record);
+	}
+
+	/** Like the services: the first record again, 201 with {@code Idempotent-Replayed: true}. */
+	private void replay(HttpExchange exchange, String key) throws IOException {
+		exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+		send(exchange, 201, find(idempotency.get(key)));
+	}
+
+	private void weeklySlots(HttpExchange exchange, String method, String schoolId, JsonNode body) throws IOException {
+		if (method.equals("GET")) {
+			send(exchange, 200, slots.values().stream().filter(s -> schoolId.equals(s.get("schoolId"))).toList());
+			return;
+		}
+		Map<String, Object> group = groups.get(body.path("subjectGroupId").asText());
+		String bad = !fieldsAre(body, SLOT_FIELDS) || group == null || !schoolId.equals(group.get("schoolId"))
+				|| !FORMS.contains(body.path("form").asText()) ? "bad slot " + body
+						: ofSchool(body.path("hostId").asText(), schoolId);
+		java.time.DayOfWeek.valueOf(body.path("dayOfWeek").asText());
+		java.time.LocalTime.parse(body.path("start").asText());
+		if (bad != null) {
+			send(exchange, 400, problem("invalid", bad));
+			return;
+		}
+		// like the real service: not idempotent, every POST is a new slot
+		String id = "slot-" + UUID.randomUUID().toString().substring(0, 13);
+		Map<String, Object> record = new LinkedHashMap<>(JSON.convertValue(body, Map.class));
+		record.put("id", id);
+		record.put("schoolId", schoolId);
+		slots.put(id, record);
+		send(exchange, 201, record);
+	}
+
+	private static Map<String, String> params(String query) {
+		Map<String, String> params = new HashMap<>();
+		for (String pair : query.split("&")) {
+			String[] kv = pair.split("=", 2);
+			params.put(kv[0], kv[1]);
+		}
+		return params;
+	}
+
+	private void plan(HttpExchange exchange, String schoolId, String query) throws IOException {
+		Map<String, String> params = params(query);
+		java.time.LocalDate from = java.time.LocalDate.parse(params.get("from"));
+		java.time.LocalDate to = java.time.LocalDate.parse(params.get("to"));
+		List<String> createdIds = new ArrayList<>();
+		List<String> existing = new ArrayList<>();
+		for (Map<String, Object> slot : slots.values().stream().filter(s -> schoolId.equals(s.get("schoolId"))).toList()) {
+			for (java.time.LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+				if (!date.getDayOfWeek().name().equals(slot.get("dayOfWeek"))) {
+					continue;
+				}
+				String id = "ses-" + slot.get("id") + "-" + date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+				if (sessions.containsKey(id)) {
+					existing.add(id);
+					continue;
+				}
+				OffsetDateTime start = OffsetDateTime.of(date, java.time.LocalTime.parse((String) slot.get("start")),
+						java.time.ZoneOffset.ofHours(8));
+				Map<String, Object> session = new LinkedHashMap<>();
+				session.put("id", id);
+				session.put("schoolId", schoolId);
+				session.put("slotId", slot.get("id"));
+				session.put("form", slot.get("form"));
+				session.put("hostId", slot.get("hostId"));
+				session.put("plannedStart", start.toString());
+				session.put("plannedEnd", start.plusMinutes(((Number) slot.get("durationMinutes")).intValue()).toString());
+				session.put("participantIds", teachers.values().stream()
+					.filter(t -> slot.get("subjectGroupId").equals(t.get("subjectGroupId")) && !slot.get("hostId").equals(t.get("id")))
+					.map(t -> t.get("id"))
+					.toList());
+				session.put("status", "PLANNED");
+				sessions.put(id, session);
+				createdIds.add(id);
+			}
+		}
+		send(exchange, 200, Map.of("created", createdIds, "existing", existing));
+	}
+
+	private void sessionAction(HttpExchange exchange, String id, String action, String schoolId, JsonNode body)
+			throws IOException {
+		sessionActionPosts.incrementAndGet();
+		Map<String, Object> session = sessions.get(id);
+		if (session == null || !schoolId.equals(session.get("schoolId"))) {
+			send(exchange, session == null ? 404 : 403, problem("not-found", "session " + id));
+			return;
+		}
+		if (!"PLANNED".equals(session.get("status"))) {
+			send(exchange, 409, problem("session-" + String.valueOf(session.get("status")).toLowerCase(), "not planned"));
+			return;
+		}
+		if (action.equals("cancel")) {
+			if (!fieldsAre(body, Set.of("reason"))) {
+				send(exchange, 400, problem("invalid", "bad cancel " + body));
+				return;
+			}
+			session.put("status", "CANCELLED");
+			cancellations.put(id, body.path("reason").asText());
+			send(exchange, 200, session);
+			return;
+		}
+		OffsetDateTime start = OffsetDateTime.parse((String) session.get("plannedStart"));
+		int planned = (int) java.time.Duration.between(start, OffsetDateTime.parse((String) session.get("plannedEnd"))).toMinutes();
+		if (start.isAfter(OffsetDateTime.now())) {
+			send(exchange, 422, problem("session-not-started", "starts " + start));
+			return;
+		}
+		if (!body.isArray() || body.isEmpty()) {
+			send(exchange, 400, problem("invalid-attendance-file", "not a JSON array " + body));
+			return;
+		}
+		for (JsonNode line : body) {
+			String mark = line.path("mark").asText();
+			int minutes = line.path("attendedMinutes").asInt(-1);
+			boolean attended = mark.equals("PRESENT") || mark.equals("LATE");
+			if (!fieldsAre(line, Set.of("teacherId", "mark", "attendedMinutes")) || !teachers.containsKey(line.path("teacherId").asText())
+					|| !Set.of("PRESENT", "LATE", "ABSENT", "EXCUSED").contains(mark) || minutes < 0 || minutes > planned
+					|| (!attended && minutes != 0)) {
+				send(exchange, 400, problem("invalid-attendance-file", "bad line " + line));
+				return;
+			}
+		}
+		session.put("status", "HELD");
+		attendanceUploads.put(id, body);
+		send(exchange, 200, session);
+	}
+
+	private void stage(HttpExchange exchange, String id, String schoolId, JsonNode body) throws IOException {
+		Map<String, Object> project = projects.get(id);
+		if (project == null || !schoolId.equals(project.get("schoolId"))) {
+			send(exchange, 404, problem("not-found", "project " + id));
+			return;
+		}
+		int next = STAGES.indexOf((String) project.get("stage")) + 1;
+		String stage = body.path("stage").asText();
+		if (next >= STAGES.size() || !STAGES.get(next).equals(stage)) {
+			send(exchange, 409, problem("stage-out-of-order", "expected " + (next < STAGES.size() ? STAGES.get(next) : "none")));
+			return;
+		}
+		String bad = !fieldsAre(body, Set.of("stage", "on", "note", "attachmentIds")) ? "bad stage " + body
+				: notFuture(body, "on");
+		if (bad == null && java.time.LocalDate.parse(body.path("on").asText())
+			.isBefore(java.time.LocalDate.parse((String) project.get("stageOn")))) {
+			bad = "on before the current stage";
+		}
+		bad = bad != null ? bad : attachmentsOf(body, schoolId);
+		if (bad != null) {
+			send(exchange, 400, problem("invalid", bad));
+			return;
+		}
+		project.put("stage", stage);
+		project.put("stageOn", body.path("on").asText());
+		@SuppressWarnings("unchecked")
+		List<Object> history = (List<Object>) project.computeIfAbsent("stages", k -> new ArrayList<>());
+		history.add(JSON.convertValue(body, Map.class));
+		send(exchange, 200, project);
+	}
+
+	private void attachment(HttpExchange exchange, String client, String contentType, byte[] raw) throws IOException {
+		String schoolId = clientSchool.get(client);
+		String text = new String(raw, StandardCharsets.ISO_8859_1);
+		int start = text.indexOf("\r\n\r\n");
+		if (schoolId == null || !contentType.startsWith("multipart/form-data; boundary=") || start < 0
+				|| !text.substring(0, start).contains("name=\"file\"")) {
+			send(exchange, 400, problem("invalid", "not a multipart upload with a file part"));
+			return;
+		}
+		String boundary = contentType.substring(contentType.indexOf('=') + 1);
+		int end = text.lastIndexOf("\r\n--" + boundary + "--");
+		String content = text.substring(start + 4, end);
+		if (!content.startsWith("%PDF-") || !content.trim().endsWith("%%EOF")) {
+			send(exchange, 415, problem("content-not-allowed", "not a PDF"));
+			return;
+		}
+		String id = UUID.randomUUID().toString();
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("id", id);
+		record.put("schoolId", schoolId);
+		record.put("contentType", "application/pdf");
+		record.put("size", end - start - 4);
+		attachments.put(id, record);
+		send(exchange, 201, record);
+	}
+
+	private String submission(JsonNode body, Set<String> fields, Set<String> kinds, String dateField, String schoolId) {
+		if (!fieldsAre(body, fields) || !kinds.contains(body.path("kind").asText())
+				|| body.path("text").asText().length() < 50 || body.path("title").asText().isBlank()) {
+			return "bad submission " + body;
+		}
+		String bad = notFuture(body, dateField);
+		return bad != null ? bad : ofSchool(body.path("teacherId").asText(), schoolId);
+	}
+
+	private String ofSchool(String teacherId, String schoolId) {
+		Map<String, Object> teacher = teachers.get(teacherId);
+		return teacher != null && schoolId.equals(teacher.get("schoolId")) ? null
+				: "teacher " + teacherId + " not in school " + schoolId;
+	}
+
+	private String attachmentsOf(JsonNode body, String schoolId) {
+		for (JsonNode id : body.path("attachmentIds")) {
+			Map<String, Object> attachment = attachments.get(id.asText());
+			if (attachment == null || !schoolId.equals(attachment.get("schoolId"))) {
+				return "attachment " + id + " unknown";
+			}
+		}
+		return null;
+	}
+
+	private static String notFuture(JsonNode body, String field) {
+		java.time.LocalDate date = java.time.LocalDate.parse(body.path(field).asText());
+		return date.isAfter(TODAY) ? field + " in the future" : null;
+	}
 }

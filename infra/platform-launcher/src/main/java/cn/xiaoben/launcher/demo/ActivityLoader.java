@@ -1,0 +1,298 @@
+package cn.xiaoben.launcher.demo;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.xiaoben.launcher.demo.DemoCounty.Activities;
+import cn.xiaoben.launcher.demo.DemoCounty.CompetitionResult;
+import cn.xiaoben.launcher.demo.DemoCounty.Evidence;
+import cn.xiaoben.launcher.demo.DemoCounty.HandSession;
+import cn.xiaoben.launcher.demo.DemoCounty.Mark;
+import cn.xiaoben.launcher.demo.DemoCounty.Paper;
+import cn.xiaoben.launcher.demo.DemoCounty.ReadingNote;
+import cn.xiaoben.launcher.demo.DemoCounty.Reflection;
+import cn.xiaoben.launcher.demo.DemoCounty.ResearchProject;
+import cn.xiaoben.launcher.demo.DemoCounty.School;
+import cn.xiaoben.launcher.demo.DemoCounty.StageStep;
+import cn.xiaoben.launcher.demo.DemoCounty.WeeklySlot;
+import cn.xiaoben.launcher.demo.DemoCredentials.SchoolEntry;
+
+/**
+ * Loads a school's other activities through the gateway with the school system's client, like the observations:
+ * every create carries an {@code Idempotency-Key}; what has no key is made idempotent by reading first (weekly
+ * slots by subject group, research project stages by the project's current stage) or by its state (an
+ * attendance upload or a cancellation of a session that is no longer planned answers 409, which is fine on a
+ * re-run). Each method returns how many records it created or changed.
+ */
+final class ActivityLoader {
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+	private static final List<String> STAGES = List.of("APPLIED", "APPROVED", "OPENED", "MIDTERM", "CONCLUDED");
+
+	private final GatewayClient api;
+
+	private final DemoCredentials credentials;
+
+	private final Runnable save;
+
+	ActivityLoader(GatewayClient api, DemoCredentials credentials, Runnable save) {
+		this.api = api;
+		this.credentials = credentials;
+		this.save = save;
+	}
+
+	/** How many records the plan holds (what {@link #planned} counts is what the methods can create). */
+	static int planned(DemoCounty county) {
+		return county.count(a -> a.weeklySlots().size() + a.heldSlotSessions()
+				+ a.weeklySlots().stream().mapToInt(s -> s.cancelled().size()).sum() + a.sessions().size()
+				+ (int) a.sessions().stream().filter(s -> !s.attendance().isEmpty()).count() + a.reflections().size()
+				+ a.readingNotes().size() + a.papers().size() + a.competitions().size() + a.projects().size()
+				+ a.projects().stream().mapToInt(p -> p.stages().size()).sum());
+	}
+
+	// ------------------------------------------------------------------ weekly PD
+
+	int weeklyPd(School school) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		String base = "/api/activities/schools/" + entry.schoolId;
+		ApiResponse list = ok(api.get(client, base + "/weekly-slots"));
+		Map<String, String> slotOfGroup = new HashMap<>();
+		list.body().forEach(s -> slotOfGroup.putIfAbsent(s.path("subjectGroupId").asText(), s.path("id").asText()));
+		int changed = 0;
+		Map<String, WeeklySlot> planOfSlot = new HashMap<>();
+		for (WeeklySlot slot : school.activities().weeklySlots()) {
+			String groupId = entry.subjectGroups.get(slot.subject());
+			String slotId = slotOfGroup.get(groupId);
+			if (slotId == null) {
+				ApiResponse created = ok(api.post(client, base + "/weekly-slots",
+						SessionBodies.weeklySlot(slot, groupId, teacherId(slot.hostKey())), null));
+				slotId = created.text("id");
+				changed++;
+			}
+			planOfSlot.put(slotId, slot);
+		}
+		ApiResponse planned = ok(api.post(client, base + "/sessions/plan?from=" + TermCalendar.FIRST_DAY + "&to="
+				+ TermCalendar.PLAN_UNTIL, Map.of(), null));
+		Set<String> stillPlanned = plannedSessions(client, entry.schoolId);
+		for (String field : List.of("created", "existing")) {
+			for (JsonNode id : planned.body().path(field)) {
+				if (stillPlanned.contains(id.asText())) {
+					changed += weeklySession(client, id.asText(), planOfSlot);
+				}
+			}
+		}
+		return changed;
+	}
+
+	/** The ids of the school's sessions that are still planned (a re-run leaves the others alone). */
+	private Set<String> plannedSessions(GatewayClient.Client client, String schoolId) {
+		Set<String> ids = new HashSet<>();
+		for (int page = 0; page < 100; page++) {
+			JsonNode body = ok(api.get(client, "/api/activities/sessions?schoolId=" + schoolId
+					+ "&status=PLANNED&size=200&page=" + page)).body();
+			body.path("items").forEach(s -> ids.add(s.path("id").asText()));
+			if (body.path("items").size() < 200) {
+				break;
+			}
+		}
+		return ids;
+	}
+
+	/** {@code ses-<slotId>-<yyyyMMdd>}: cancelled on a holiday, held with its attendance, or left planned. */
+	private int weeklySession(GatewayClient.Client client, String sessionId, Map<String, WeeklySlot> planOfSlot) {
+		int dash = sessionId.lastIndexOf('-');
+		WeeklySlot slot = planOfSlot.get(sessionId.substring("ses-".length(), dash));
+		if (slot == null) {
+			return 0; // a slot the demo did not make
+		}
+		LocalDate date = LocalDate.parse(sessionId.substring(dash + 1), DateTimeFormatter.BASIC_ISO_DATE);
+		String path = "/api/activities/sessions/" + sessionId;
+		if (slot.cancelled().containsKey(date)) {
+			return stateChange(api.post(client, path + "/cancel", Map.of("reason", slot.cancelled().get(date)), null));
+		}
+		List<Mark> marks = slot.attendance().get(date);
+		OffsetDateTime start = OffsetDateTime.of(date, slot.start(), ObservationPlanner.CHINA);
+		if (marks == null || start.isAfter(OffsetDateTime.now())) {
+			return 0;
+		}
+		return stateChange(api.post(client, path + "/attendance", SessionBodies.attendance(marks, this::teacherId), null));
+	}
+
+	// ------------------------------------------------------------------ hand-planned sessions
+
+	int sessions(School school) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		int changed = 0;
+		for (HandSession session : school.activities().sessions()) {
+			ApiResponse response = ok(api.post(client, "/api/activities/sessions",
+					SessionBodies.session(session, this::teacherId, entry.subjectGroups::get), session.key()));
+			changed += response.isNewlyCreated() ? 1 : 0;
+			if (!session.attendance().isEmpty() && "PLANNED".equals(response.text("status"))
+					&& session.start().isBefore(OffsetDateTime.now())) {
+				changed += stateChange(api.post(client, "/api/activities/sessions/" + response.text("id") + "/attendance",
+						SessionBodies.attendance(session.attendance(), this::teacherId), null));
+			}
+		}
+		return changed;
+	}
+
+	// ------------------------------------------------------------------ reflections, reading notes
+
+	int submissions(School school) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		int changed = 0;
+		for (Reflection r : school.activities().reflections()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(r.teacherKey()));
+			body.put("kind", r.kind());
+			body.put("title", r.title());
+			body.put("text", r.text());
+			body.put("writtenOn", r.writtenOn().toString());
+			changed += created(api.post(client, "/api/activities/reflections", body, r.key()));
+		}
+		for (ReadingNote n : school.activities().readingNotes()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(n.teacherKey()));
+			body.put("kind", n.kind());
+			body.put("title", n.title());
+			body.put("bookTitle", n.bookTitle());
+			body.put("bookAuthor", n.bookAuthor());
+			body.put("chapters", n.chapters());
+			body.put("text", n.text());
+			body.put("writtenOn", n.writtenOn().toString());
+			changed += created(api.post(client, "/api/activities/reading-notes", body, n.key()));
+		}
+		return changed;
+	}
+
+	// ------------------------------------------------------------------ papers, competitions, research projects
+
+	int achievements(School school) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		Activities activities = school.activities();
+		int changed = 0;
+		for (Paper p : activities.papers()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("authorIds", p.authorKeys().stream().map(this::teacherId).toList());
+			body.put("title", p.title());
+			body.put("kind", p.kind());
+			body.put("outlet", Map.of("type", p.outletType(), "name", p.outletName()));
+			body.put("level", p.level());
+			body.put("awardGrade", p.awardGrade());
+			body.put("publishedOn", p.publishedOn().toString());
+			body.put("attachmentIds", evidence(client, entry, p.evidence()));
+			changed += created(api.post(client, "/api/activities/papers", body, p.key()));
+		}
+		for (CompetitionResult c : activities.competitions()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(c.teacherKey()));
+			body.put("competition", c.competition());
+			body.put("kind", c.kind());
+			body.put("level", c.level());
+			body.put("result", c.result());
+			body.put("heldOn", c.heldOn().toString());
+			body.put("attachmentIds", evidence(client, entry, c.evidence()));
+			changed += created(api.post(client, "/api/activities/competition-results", body, c.key()));
+		}
+		for (ResearchProject project : activities.projects()) {
+			changed += project(client, entry, project);
+		}
+		return changed;
+	}
+
+	private int project(GatewayClient.Client client, SchoolEntry entry, ResearchProject project) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", project.title());
+		body.put("level", project.level());
+		body.put("subject", project.subject());
+		body.put("leaderId", teacherId(project.leaderKey()));
+		body.put("memberIds", project.memberKeys().stream().map(this::teacherId).toList());
+		body.put("appliedOn", project.appliedOn().toString());
+		ApiResponse response = ok(api.post(client, "/api/activities/research-projects", body, project.key()));
+		int changed = created(response);
+		String id = response.text("id");
+		int reached = STAGES.indexOf(response.text("stage"));
+		for (StageStep step : project.stages()) {
+			if (STAGES.indexOf(step.stage()) <= reached) {
+				continue; // advanced by an earlier run
+			}
+			Map<String, Object> change = new LinkedHashMap<>();
+			change.put("stage", step.stage());
+			change.put("on", step.on().toString());
+			change.put("note", step.note());
+			change.put("attachmentIds", evidence(client, entry, step.evidence()));
+			ok(api.post(client, "/api/activities/research-projects/" + id + "/stages", change, null));
+			changed++;
+		}
+		return changed;
+	}
+
+	/** Uploads the evidence PDF once (remembered in the credentials file); null when there is none. */
+	private List<String> evidence(GatewayClient.Client client, SchoolEntry entry, Evidence evidence) {
+		if (evidence == null) {
+			return null;
+		}
+		String id = entry.attachments.get(evidence.key());
+		if (id == null) {
+			byte[] pdf = MinimalPdf.page("Xiaoben demo county Yunxi", evidence.title(), "School: " + entry.code,
+					"This one-page PDF stands in for the scanned document.");
+			id = ok(api.upload(client, "/api/activities/attachments", evidence.filename(), "application/pdf", pdf))
+				.text("id");
+			synchronized (credentials) {
+				entry.attachments.put(evidence.key(), id);
+			}
+			save.run();
+		}
+		return List.of(id);
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	/** A teacher id from a demo key ({@code cgyx-t05}) of any school. */
+	private String teacherId(String key) {
+		String schoolCode = key.substring(0, key.lastIndexOf("-t"));
+		String id = credentials.school(schoolCode).teachers.get(key);
+		if (id == null) {
+			throw new DemoLoadException("teacher " + key + " has no id in the credentials file");
+		}
+		return id;
+	}
+
+	private static GatewayClient.Client client(SchoolEntry entry) {
+		return new GatewayClient.Client(entry.clientId, entry.clientSecret);
+	}
+
+	private static ApiResponse ok(ApiResponse response) {
+		if (!response.isSuccess()) {
+			throw response.failure();
+		}
+		return response;
+	}
+
+	private static int created(ApiResponse response) {
+		return ok(response).isNewlyCreated() ? 1 : 0;
+	}
+
+	/** 200: done now; 409: done by an earlier run (the session is no longer planned). */
+	private static int stateChange(ApiResponse response) {
+		if (response.status() == 409) {
+			return 0;
+		}
+		ok(response);
+		return 1;
+	}
+}
