@@ -25,17 +25,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Multipart uploads and binary downloads for attachment tests (test-support's {@code Http} speaks JSON text only). */
-final class Uploads {
+public final class Uploads {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
-    Uploads(int port) {
+    public Uploads(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    Reply upload(String token, String filename, String contentType, byte[] bytes) {
+    public Reply upload(String token, String filename, String contentType, byte[] bytes) {
         String boundary = "----xiaoben" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -72,9 +72,9 @@ final class Uploads {
         }
     }
 
-    record Reply(int status, String contentType, java.util.Map<String, List<String>> headers, byte[] body) {
+    public record Reply(int status, String contentType, java.util.Map<String, List<String>> headers, byte[] body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return EventJson.mapper().readTree(body);
         }
 
@@ -89,7 +89,7 @@ final class Uploads {
     }
 
     /** A small but well-formed one-page PDF (with a correct cross-reference table). */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         List<String> objects = List.of(
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.portfolio;
 
+import cn.xiaoben.activity.Uploads;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class PortfolioApiTest {
 
     static final String DISTRICT = "dst-pf", TOWNSHIP = "tsp-pf", SCHOOL = "sch-pf-a", OTHER_SCHOOL = "sch-pf-b";
-    static final String YOUNG = "t-pf-young", SENIOR = "t-pf-senior", FAR = "t-pf-far";
+    static final String YOUNG = "t-pf-young", SENIOR = "t-pf-senior", FAR = "t-pf-far", NEWCOMER = "t-pf-new";
     static final String TEXT = "本学期我重点研究了如何在课堂中落实核心素养，尝试以问题链驱动学生思考，课堂氛围明显改善，"
             + "但对学困生的关注仍显不足，今后要在分层作业上多下功夫。";
 
@@ -61,11 +62,12 @@ class PortfolioApiTest {
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "河口二中", "初中", now));
             events.publish(new TeacherRegistered(YOUNG, DISTRICT, TOWNSHIP, SCHOOL, "林晓", "女", "数学", "g-pf", "二级教师", 1996, now));
             events.publish(new TeacherRegistered(SENIOR, DISTRICT, TOWNSHIP, SCHOOL, "周建国", "男", "数学", "g-pf", "高级教师", 1975, now));
+            events.publish(new TeacherRegistered(NEWCOMER, DISTRICT, TOWNSHIP, SCHOOL, "何雨", "女", "数学", "g-pf", "二级教师", 1999, now));
             events.publish(new TeacherRegistered(FAR, DISTRICT, TOWNSHIP, OTHER_SCHOOL, "郑敏", "女", "语文", "g-pf2", "一级教师", 1990, now));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.teacher(YOUNG).isPresent()
                 && directory.teacher(SENIOR).isPresent() && directory.teacher(FAR).isPresent()
-                && directory.birthYear(YOUNG).isPresent());
+                && directory.birthYear(YOUNG).isPresent() && directory.birthYear(NEWCOMER).isPresent());
 
         // ten reading notes in the first term of 2025-2026, two in the second
         for (int i = 0; i < 12; i++) {
@@ -94,6 +96,29 @@ class PortfolioApiTest {
                 "effect", 87, "basicSkills", 91));
         observation.put("comment", "问题设计层层递进");
         created(http.post("/api/activities/lesson-observations", school, observation));
+        // a themed session the young teacher hosted in the first term, held by an attendance upload
+        Map<String, Object> session = new HashMap<>();
+        session.put("form", "THEMED_RESEARCH");
+        session.put("topic", "问题链教学研讨");
+        session.put("level", "SCHOOL");
+        session.put("hostId", YOUNG);
+        session.put("speakerId", YOUNG);
+        session.put("subjectGroupId", "g-pf");
+        session.put("plannedStart", "2025-10-15T15:30:00+08:00");
+        session.put("plannedEnd", "2025-10-15T17:00:00+08:00");
+        session.put("participantIds", List.of(SENIOR));
+        Http.Reply planned = http.post("/api/activities/sessions", school, session);
+        created(planned);
+        assertThat(http.post("/api/activities/sessions/" + planned.json().get("id").asString() + "/attendance", school,
+                List.of(Map.of("teacherId", SENIOR, "mark", "PRESENT", "attendedMinutes", 90))).status()).isEqualTo(200);
+        // 六个一: a mentor and a full set of lesson plans
+        created(http.post("/api/activities/mentorships", school, Map.of("mentorId", SENIOR, "menteeId", YOUNG,
+                "schoolYear", "2025-2026", "goals", List.of("站稳讲台"), "startedOn", "2025-09-05")));
+        String plans = new Uploads(port).upload(school, "教案.pdf", "application/pdf", Uploads.pdf()).json()
+                .get("id").asString();
+        created(http.post("/api/activities/teaching-materials", school, Map.of("teacherId", YOUNG,
+                "kind", "LESSON_PLAN_SET", "title", "八年级上册第一章教案", "subject", "数学", "grade", "八年级",
+                "submittedOn", "2026-01-10", "attachmentIds", List.of(plans))));
         // outside the year: must not appear
         created(http.post("/api/activities/reflections", young, Map.of("teacherId", YOUNG, "kind", "teachingReflection",
                 "title", "上一学年的反思", "text", TEXT, "writtenOn", "2025-06-30")));
@@ -111,7 +136,7 @@ class PortfolioApiTest {
         JsonNode portfolio = reply.json();
         assertThat(portfolio.get("teacher").get("name").asString()).isEqualTo("林晓");
         assertThat(portfolio.get("year").asString()).isEqualTo("2025-2026");
-        assertThat(portfolio.get("totalEntries").asInt()).isEqualTo(16);
+        assertThat(portfolio.get("totalEntries").asInt()).isEqualTo(19);
         assertThat(section(portfolio, "READING_NOTE").get("count").asInt()).isEqualTo(12);
         assertThat(section(portfolio, "REFLECTION").get("count").asInt()).isEqualTo(1);
         assertThat(section(portfolio, "COMPETITION").get("entries").get(0).get("details").get("result").asString())
@@ -123,6 +148,11 @@ class PortfolioApiTest {
         assertThat(observed.get("role").asString()).isEqualTo("OBSERVER");
         assertThat(observed.get("date").asString()).isEqualTo("2025-10-14");
         assertThat(observed.get("path").asString()).startsWith("/api/activities/lesson-observations/");
+        JsonNode hosted = section(portfolio, "THEMED_RESEARCH").get("entries").get(0);
+        assertThat(hosted.get("role").asString()).isEqualTo("HOST");
+        assertThat(hosted.get("status").asString()).isEqualTo("HELD");
+        assertThat(section(portfolio, "MENTORSHIP").get("entries").get(0).get("role").asString()).isEqualTo("MENTEE");
+        assertThat(section(portfolio, "TEACHING_MATERIAL").get("count").asInt()).isEqualTo(1);
         assertThat(section(portfolio, "PAPER").get("count").asInt()).isZero();
         assertThat(section(portfolio, "PAPER").get("nameZh").asString()).isEqualTo("论文 / 案例");
     }
@@ -145,6 +175,8 @@ class PortfolioApiTest {
         assertThat(duty(portfolio.get("threeOnes"), "OPEN_LESSON", "2025-2026").get("status").asString())
                 .isEqualTo("MISSED");
         assertThat(duty(portfolio.get("threeOnes"), "HOST_GROUP_SESSION", "2025-2026-1").get("status").asString())
+                .isEqualTo("MET");
+        assertThat(duty(portfolio.get("threeOnes"), "HOST_GROUP_SESSION", "2025-2026-2").get("status").asString())
                 .isEqualTo("MISSED");
     }
 
@@ -152,8 +184,14 @@ class PortfolioApiTest {
     void aYoungTeacherAlsoGetsTheSixOnesAndASeniorTeacherDoesNot() {
         JsonNode youngOnes = http.get("/api/activities/teachers/" + YOUNG + "/portfolio?year=2025-2026", school).json();
         assertThat(youngOnes.get("youngTeacher").asBoolean()).isTrue();
-        assertThat(youngOnes.get("youngTeacherBasis").asString()).isEqualTo("AGE");
+        assertThat(youngOnes.get("youngTeacherBasis").asString()).isEqualTo("MENTEE");
         assertThat(youngOnes.get("sixOnes")).hasSize(7);
+        assertThat(duty(youngOnes.get("sixOnes"), "MENTOR_ASSIGNED", "2025-2026").get("status").asString())
+                .isEqualTo("MET");
+        assertThat(duty(youngOnes.get("sixOnes"), "LESSON_PLAN_SET", "2025-2026").get("status").asString())
+                .isEqualTo("MET");
+        assertThat(duty(youngOnes.get("sixOnes"), "HOST_SESSION", "2025-2026").get("status").asString())
+                .isEqualTo("MET");
         assertThat(duty(youngOnes.get("sixOnes"), "RESEARCH_PROJECT", "2025-2026").get("status").asString())
                 .isEqualTo("MET");
         assertThat(duty(youngOnes.get("sixOnes"), "TEST_PAPER", "2025-2026").get("status").asString())
@@ -161,6 +199,11 @@ class PortfolioApiTest {
 
         JsonNode seniorOnes = http.get("/api/activities/teachers/" + SENIOR + "/portfolio?year=2025-2026", senior).json();
         assertThat(seniorOnes.get("youngTeacher").asBoolean()).isFalse();
+        assertThat(section(seniorOnes, "MENTORSHIP").get("entries").get(0).get("role").asString()).isEqualTo("MENTOR");
+        assertThat(section(seniorOnes, "THEMED_RESEARCH").get("entries").get(0).get("role").asString())
+                .isEqualTo("PARTICIPANT");
+        JsonNode newcomer = http.get("/api/activities/teachers/" + NEWCOMER + "/portfolio?year=2025-2026", school).json();
+        assertThat(newcomer.get("youngTeacherBasis").asString()).isEqualTo("AGE");
         assertThat(seniorOnes.get("sixOnes").isNull()).isTrue();
         assertThat(section(seniorOnes, "RESEARCH_PROJECT").get("entries").get(0).get("role").asString())
                 .isEqualTo("LEADER");
