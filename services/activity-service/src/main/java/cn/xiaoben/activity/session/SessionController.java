@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -64,13 +66,19 @@ class SessionController {
                                    @RequestParam(required = false) String schoolId,
                                    @RequestParam(required = false) String groupId,
                                    @RequestParam(required = false) SessionStatus status,
+                                   @RequestParam(required = false) SessionForm form,
+                                   @RequestParam(required = false) ActivityLevel level,
+                                   @RequestParam(required = false) HostUnit hostUnit,
+                                   @RequestParam(required = false) String teacherId,
                                    @RequestParam(required = false)
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
                                    @RequestParam(required = false)
                                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+                                   @RequestParam(defaultValue = "oldest") @Pattern(regexp = "oldest|newest") String sort,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return sessions.list(caller, schoolId, groupId, status, from, to, page, size);
+        return sessions.list(caller, new SessionQuery(schoolId, groupId, status, form, level, hostUnit, teacherId,
+                from, to, sort, page, size));
     }
 
     @PostMapping("/sessions/{id}/open")

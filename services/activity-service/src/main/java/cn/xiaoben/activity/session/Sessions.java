@@ -186,27 +186,43 @@ public class Sessions {
         return doc;
     }
 
-    public PageResponse<SessionView> list(Caller caller, String schoolId, String groupId, SessionStatus status,
-                                          OffsetDateTime from, OffsetDateTime to, int page, int size) {
+    public PageResponse<SessionView> list(Caller caller, SessionQuery q) {
         List<Bson> filters = new ArrayList<>();
         filters.add(SessionAccess.readable(caller));
-        if (schoolId != null) {
-            filters.add(Filters.or(Filters.eq("schoolId", schoolId), Filters.eq("participantSchoolIds", schoolId)));
+        if (q.schoolId() != null) {
+            filters.add(Filters.or(Filters.eq("schoolId", q.schoolId()), Filters.eq("participantSchoolIds", q.schoolId())));
         }
-        if (groupId != null) {
-            filters.add(Filters.eq("subjectGroupId", groupId));
+        if (q.groupId() != null) {
+            filters.add(Filters.eq("subjectGroupId", q.groupId()));
         }
-        if (status != null) {
-            filters.add(Filters.eq("status", status.name()));
+        if (q.status() != null) {
+            filters.add(Filters.eq("status", q.status().name()));
         }
-        if (from != null) {
-            filters.add(Filters.gte("plannedStartInstant", Date.from(from.toInstant())));
+        if (q.form() != null) {
+            filters.add(Filters.eq("form", q.form().name()));
         }
-        if (to != null) {
-            filters.add(Filters.lt("plannedStartInstant", Date.from(to.toInstant())));
+        if (q.level() != null) {
+            filters.add(Filters.eq("level", q.level().name()));
         }
-        return PageResponse.query(sessions, Filters.and(filters), Sorts.ascending("plannedStartInstant"), page, size,
-                SessionView::of);
+        if (q.hostUnit() != null) {
+            filters.add(q.hostUnit() == HostUnit.SCHOOL
+                    ? Filters.or(Filters.eq("hostUnit", HostUnit.SCHOOL.name()), Filters.exists("hostUnit", false))
+                    : Filters.eq("hostUnit", q.hostUnit().name()));
+        }
+        if (q.teacherId() != null) {
+            filters.add(Filters.or(Filters.eq("hostId", q.teacherId()), Filters.eq("participants.teacherId", q.teacherId()),
+                    Filters.eq("speakerId", q.teacherId()), Filters.eq("mainPreparerId", q.teacherId()),
+                    Filters.eq("teachingTeacherIds", q.teacherId())));
+        }
+        if (q.from() != null) {
+            filters.add(Filters.gte("plannedStartInstant", Date.from(q.from().toInstant())));
+        }
+        if (q.to() != null) {
+            filters.add(Filters.lt("plannedStartInstant", Date.from(q.to().toInstant())));
+        }
+        Bson order = "newest".equals(q.sort()) ? Sorts.descending("plannedStartInstant")
+                : Sorts.ascending("plannedStartInstant");
+        return PageResponse.query(sessions, Filters.and(filters), order, q.page(), q.size(), SessionView::of);
     }
 
     // ---------------------------------------------------------------- host actions

@@ -423,4 +423,34 @@ class SessionFormsApiTest {
                 .filteredOn(e -> e.id().equals(preparation.get("id").asString()))
                 .singleElement().extracting(PortfolioEntry::role).isEqualTo("HOST");
     }
+
+    @Test
+    void theListFiltersByFormLevelTeacherAndHostUnitAndSortsEitherWay() {
+        Map<String, Object> lecture = body("LECTURE", HOST, List.of(T1), 30);
+        lecture.put("speakerName", "市教科院 李老师");
+        lecture.put("level", "TOWNSHIP");
+        String lectureId = created(http, school, lecture).get("id").asString();
+        Map<String, Object> salon = body("SALON", HOST, List.of(T3), 31);
+        String salonId = created(http, school, salon).get("id").asString();
+
+        List<String> lectures = http.get("/api/activities/sessions?form=LECTURE&level=TOWNSHIP&size=200", school)
+                .json().get("items").findValuesAsString("id");
+        assertThat(lectures).contains(lectureId).doesNotContain(salonId);
+        List<String> ofT3 = http.get("/api/activities/sessions?teacherId=" + T3 + "&form=SALON&size=200", school)
+                .json().get("items").findValuesAsString("id");
+        assertThat(ofT3).contains(salonId).doesNotContain(lectureId);
+        assertThat(http.get("/api/activities/sessions?hostUnit=COUNTY&size=200", school).json().get("total").asInt())
+                .isZero();
+
+        List<String> oldest = http.get("/api/activities/sessions?size=200", school).json().get("items")
+                .findValuesAsString("plannedStart");
+        List<String> newest = http.get("/api/activities/sessions?size=200&sort=newest", school).json().get("items")
+                .findValuesAsString("plannedStart");
+        assertThat(newest).hasSameSizeAs(oldest);
+        assertThat(java.time.OffsetDateTime.parse(newest.get(0)))
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(oldest.get(0)));
+        Http.Reply badSort = http.get("/api/activities/sessions?sort=sideways", school);
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(http.get("/api/activities/sessions?form=PICNIC", school).status()).isEqualTo(400);
+    }
 }
