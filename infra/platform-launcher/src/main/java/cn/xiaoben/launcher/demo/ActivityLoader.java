@@ -45,6 +45,15 @@ final class ActivityLoader {
 
 	private final Runnable save;
 
+	/** Hand-planned session ids by the plan's key (filled by {@link #sessions}, read by {@link #sessionEvidence}). */
+	private final Map<String, String> handSessionIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Per school code: the weekly sessions (id → slot and date) the plan gives minutes or lesson plans. */
+	private final Map<String, Map<String, SlotDate>> weeklyEvidence = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record SlotDate(WeeklySlot slot, LocalDate date) {
+	}
+
 	ActivityLoader(GatewayClient api, DemoCredentials credentials, Runnable save) {
 		this.api = api;
 		this.credentials = credentials;
@@ -57,7 +66,10 @@ final class ActivityLoader {
 				+ a.weeklySlots().stream().mapToInt(s -> s.cancelled().size()).sum() + a.sessions().size()
 				+ (int) a.sessions().stream().filter(s -> !s.attendance().isEmpty()).count() + a.reflections().size()
 				+ a.readingNotes().size() + a.papers().size() + a.competitions().size() + a.projects().size()
-				+ a.projects().stream().mapToInt(p -> p.stages().size()).sum());
+				+ a.projects().stream().mapToInt(p -> p.stages().size()).sum() + a.lessonPlanRevisions()
+				+ a.minutesCount() + a.sessionObservations().size() + a.onlineStudies().size()
+				+ a.externalTrainings().size() + a.mentorships().size() + a.checkpointCount()
+				+ a.skillProgrammes().size() + a.skillSteps() + a.materials().size());
 	}
 
 	// ------------------------------------------------------------------ weekly PD
@@ -85,13 +97,20 @@ final class ActivityLoader {
 		ApiResponse planned = ok(api.post(client, base + "/sessions/plan?from=" + TermCalendar.FIRST_DAY + "&to="
 				+ TermCalendar.PLAN_UNTIL, Map.of(), null));
 		Set<String> stillPlanned = plannedSessions(client, entry.schoolId);
+		Map<String, SlotDate> evidence = new HashMap<>();
 		for (String field : List.of("created", "existing")) {
 			for (JsonNode id : planned.body().path(field)) {
 				if (stillPlanned.contains(id.asText())) {
 					changed += weeklySession(client, id.asText(), planOfSlot);
 				}
+				SlotDate target = slotDate(id.asText(), planOfSlot);
+				if (target != null && (target.slot().minutes().containsKey(target.date())
+						|| target.slot().lessonPlans().containsKey(target.date()))) {
+					evidence.put(id.asText(), target);
+				}
 			}
 		}
+		weeklyEvidence.put(school.code(), evidence);
 		return changed;
 	}
 
@@ -111,12 +130,12 @@ final class ActivityLoader {
 
 	/** {@code ses-<slotId>-<yyyyMMdd>}: cancelled on a holiday, held with its attendance, or left planned. */
 	private int weeklySession(GatewayClient.Client client, String sessionId, Map<String, WeeklySlot> planOfSlot) {
-		int dash = sessionId.lastIndexOf('-');
-		WeeklySlot slot = planOfSlot.get(sessionId.substring("ses-".length(), dash));
-		if (slot == null) {
+		SlotDate target = slotDate(sessionId, planOfSlot);
+		if (target == null) {
 			return 0; // a slot the demo did not make
 		}
-		LocalDate date = LocalDate.parse(sessionId.substring(dash + 1), DateTimeFormatter.BASIC_ISO_DATE);
+		WeeklySlot slot = target.slot();
+		LocalDate date = target.date();
 		String path = "/api/activities/sessions/" + sessionId;
 		if (slot.cancelled().containsKey(date)) {
 			return stateChange(api.post(client, path + "/cancel", Map.of("reason", slot.cancelled().get(date)), null));
@@ -129,6 +148,13 @@ final class ActivityLoader {
 		return stateChange(api.post(client, path + "/attendance", SessionBodies.attendance(marks, this::teacherId), null));
 	}
 
+	private static SlotDate slotDate(String sessionId, Map<String, WeeklySlot> planOfSlot) {
+		int dash = sessionId.lastIndexOf('-');
+		WeeklySlot slot = planOfSlot.get(sessionId.substring("ses-".length(), dash));
+		return slot == null ? null
+				: new SlotDate(slot, LocalDate.parse(sessionId.substring(dash + 1), DateTimeFormatter.BASIC_ISO_DATE));
+	}
+
 	// ------------------------------------------------------------------ hand-planned sessions
 
 	int sessions(School school) {
@@ -139,11 +165,169 @@ final class ActivityLoader {
 			ApiResponse response = ok(api.post(client, "/api/activities/sessions",
 					SessionBodies.session(session, this::teacherId, entry.subjectGroups::get), session.key()));
 			changed += response.isNewlyCreated() ? 1 : 0;
+			handSessionIds.put(session.key(), response.text("id"));
 			if (!session.attendance().isEmpty() && "PLANNED".equals(response.text("status"))
 					&& session.start().isBefore(OffsetDateTime.now())) {
 				changed += stateChange(api.post(client, "/api/activities/sessions/" + response.text("id") + "/attendance",
 						SessionBodies.attendance(session.attendance(), this::teacherId), null));
 			}
+		}
+		return changed;
+	}
+
+	// ------------------------------------------------------------------ session evidence
+
+	/**
+	 * Lesson plan revisions and minutes of weekly and hand-planned sessions (no key: what the session already has
+	 * is skipped), then the lesson observations linked to the held open lessons and 同课异构 (keyed).
+	 */
+	int sessionEvidence(School school) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		int changed = 0;
+		for (Map.Entry<String, SlotDate> e : weeklyEvidence.getOrDefault(school.code(), Map.of()).entrySet()) {
+			WeeklySlot slot = e.getValue().slot();
+			LocalDate date = e.getValue().date();
+			changed += evidence(client, entry, e.getKey(), slot.lessonPlans().getOrDefault(date, List.of()),
+					slot.minutes().get(date));
+		}
+		for (HandSession session : school.activities().sessions()) {
+			if (session.minutes() != null || !session.lessonPlan().isEmpty()) {
+				changed += evidence(client, entry, handSessionIds.get(session.key()), session.lessonPlan(),
+						session.minutes());
+			}
+		}
+		for (DemoCounty.LinkedObservation linked : school.activities().sessionObservations()) {
+			Map<String, Object> body = observation(linked.observation(), this::teacherId);
+			body.put("sessionId", handSessionIds.get(linked.sessionKey()));
+			changed += created(api.post(client, "/api/activities/lesson-observations", body, linked.observation().key()));
+		}
+		return changed;
+	}
+
+	private int evidence(GatewayClient.Client client, SchoolEntry entry, String sessionId,
+			List<DemoCounty.PlanRevision> revisions, String minutes) {
+		if (sessionId == null) {
+			throw new DemoLoadException("no id for a session of " + entry.code);
+		}
+		String path = "/api/activities/sessions/" + sessionId;
+		JsonNode session = ok(api.get(client, path)).body();
+		int changed = 0;
+		for (int r = session.path("lessonPlan").size(); r < revisions.size(); r++) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("attachmentId", evidence(client, entry, revisions.get(r).evidence()).get(0));
+			body.put("note", revisions.get(r).note());
+			ok(api.post(client, path + "/lesson-plan/revisions", body, null));
+			changed++;
+		}
+		if (minutes != null && session.path("minutes").isEmpty() && "HELD".equals(session.path("status").asText())) {
+			ok(api.post(client, path + "/minutes", Map.of("text", minutes), null));
+			changed++;
+		}
+		return changed;
+	}
+
+	/** The body of {@code POST /api/activities/lesson-observations} (without {@code sessionId}). */
+	static Map<String, Object> observation(DemoCounty.Observation observation, java.util.function.Function<String, String> teacherId) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("observerId", teacherId.apply(observation.observerKey()));
+		body.put("teacherId", teacherId.apply(observation.teacherKey()));
+		body.put("subject", observation.subject());
+		body.put("grade", observation.grade());
+		body.put("topic", observation.topic());
+		body.put("observedAt", observation.observedAt().format(TIMESTAMP));
+		body.put("durationMinutes", observation.durationMinutes());
+		body.put("scores", observation.scores());
+		body.put("comment", observation.comment());
+		return body;
+	}
+
+	// ------------------------------------------------------------------ teacher records
+
+	/**
+	 * Online studies, external training claims (with a certificate PDF), mentorships and their checkpoints, skill
+	 * programmes with their completed modules and results, teaching materials (with a PDF). Creations are keyed;
+	 * checkpoints, module completions and results are skipped when the (replayed) record already has them.
+	 */
+	int teacherRecords(School school) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		Activities activities = school.activities();
+		int changed = 0;
+		for (DemoCounty.OnlineStudy o : activities.onlineStudies()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(o.teacherKey()));
+			body.put("platform", o.platform());
+			body.put("course", o.course());
+			body.put("hours", java.math.BigDecimal.valueOf(o.hours()));
+			body.put("completedOn", o.completedOn().toString());
+			changed += created(api.post(client, "/api/activities/online-studies", body, o.key()));
+		}
+		for (DemoCounty.ExternalTraining t : activities.externalTrainings()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(t.teacherKey()));
+			body.put("kind", t.kind());
+			body.put("title", t.title());
+			body.put("organizer", t.organizer());
+			body.put("level", t.level());
+			body.put("place", t.place());
+			body.put("startDate", t.startDate().toString());
+			body.put("endDate", t.endDate().toString());
+			body.put("hours", java.math.BigDecimal.valueOf(t.hours()));
+			body.put("certificateAttachmentIds", evidence(client, entry, t.certificate()));
+			changed += created(api.post(client, "/api/activities/external-trainings", body, t.key()));
+		}
+		for (DemoCounty.Mentorship m : activities.mentorships()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("mentorId", teacherId(m.mentorKey()));
+			body.put("menteeId", teacherId(m.menteeKey()));
+			body.put("schoolYear", m.schoolYear());
+			body.put("goals", m.goals());
+			body.put("startedOn", m.startedOn().toString());
+			ApiResponse response = ok(api.post(client, "/api/activities/mentorships", body, m.key()));
+			changed += created(response);
+			String path = "/api/activities/mentorships/" + response.text("id") + "/checkpoints";
+			for (int c = response.body().path("checkpoints").size(); c < m.checkpoints().size(); c++) {
+				DemoCounty.Checkpoint checkpoint = m.checkpoints().get(c);
+				ok(api.post(client, path, Map.of("on", checkpoint.on().toString(), "kind", checkpoint.kind(), "note",
+						checkpoint.note()), null));
+				changed++;
+			}
+		}
+		for (DemoCounty.SkillProgramme p : activities.skillProgrammes()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(p.teacherKey()));
+			body.put("programme", p.programme());
+			body.put("level", p.level());
+			body.put("modules", p.modules());
+			body.put("enrolledOn", p.enrolledOn().toString());
+			ApiResponse response = ok(api.post(client, "/api/activities/skill-programmes", body, p.key()));
+			changed += created(response);
+			String path = "/api/activities/skill-programmes/" + response.text("id");
+			for (int m = response.body().path("completedModules").asInt(0); m < p.completions().size(); m++) {
+				ok(api.post(client, path + "/modules/" + (m + 1) + "/completion",
+						Map.of("on", p.completions().get(m).toString()), null));
+				changed++;
+			}
+			if (p.passed() != null && "ENROLLED".equals(response.text("status"))) {
+				Map<String, Object> result = new LinkedHashMap<>();
+				result.put("passed", p.passed());
+				result.put("on", p.resultOn().toString());
+				result.put("score", p.score());
+				ok(api.post(client, path + "/result", result, null));
+				changed++;
+			}
+		}
+		for (DemoCounty.TeachingMaterial t : activities.materials()) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("teacherId", teacherId(t.teacherKey()));
+			body.put("kind", t.kind());
+			body.put("title", t.title());
+			body.put("subject", t.subject());
+			body.put("grade", t.grade());
+			body.put("submittedOn", t.submittedOn().toString());
+			body.put("attachmentIds", evidence(client, entry, t.evidence()));
+			changed += created(api.post(client, "/api/activities/teaching-materials", body, t.key()));
 		}
 		return changed;
 	}

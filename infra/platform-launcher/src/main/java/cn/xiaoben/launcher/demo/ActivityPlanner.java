@@ -12,6 +12,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import cn.xiaoben.launcher.demo.DemoCounty.Activities;
+import cn.xiaoben.launcher.demo.DemoCounty.Book;
+import cn.xiaoben.launcher.demo.DemoCounty.Lesson;
+import cn.xiaoben.launcher.demo.DemoCounty.LinkedObservation;
+import cn.xiaoben.launcher.demo.DemoCounty.PlanRevision;
 import cn.xiaoben.launcher.demo.DemoCounty.CompetitionResult;
 import cn.xiaoben.launcher.demo.DemoCounty.Evidence;
 import cn.xiaoben.launcher.demo.DemoCounty.HandSession;
@@ -139,9 +143,123 @@ final class ActivityPlanner {
 		this.groupNeighbours = groupNeighbours;
 	}
 
+	/**
+	 * The plan. What came first (slots … projects) is drawn first from the school's random stream, so the later
+	 * additions (session evidence, linked observations, the teacher records) leave it as it was.
+	 */
 	Activities plan() {
-		return new Activities(weeklySlots(), sessions(), reflections(), readingNotes(), papers(), competitions(),
-				projects());
+		List<WeeklySlot> slots = weeklySlots();
+		List<HandSession> sessions = sessions();
+		List<Reflection> reflections = reflections();
+		List<ReadingNote> notes = readingNotes();
+		List<Paper> papers = papers();
+		List<CompetitionResult> competitions = competitions();
+		List<ResearchProject> projects = projects();
+		slots = slots.stream().map(this::slotEvidence).toList();
+		sessions = sessions.stream().map(this::sessionEvidence).toList();
+		List<LinkedObservation> linked = linkedObservations(sessions);
+		TeacherRecordPlanner records = new TeacherRecordPlanner(random, school, townshipName, showcaseKey);
+		return new Activities(slots, sessions, reflections, notes, papers, competitions, projects, linked,
+				records.onlineStudies(), records.externalTrainings(), records.mentorships(), records.skillProgrammes(),
+				records.materials());
+	}
+
+	// ------------------------------------------------------------------ session evidence
+
+	private static final List<String> THEMES = List.of("作业设计的分层与评价", "课堂提问的有效性", "单元整体教学设计", "学困生的转化策略",
+			"课堂评价语言的运用", "跨学科主题学习的设计", "期中质量分析与改进", "情境创设与问题链设计");
+
+	private static final List<String> DISCUSSION = List.of("大家结合各自课堂中的实例交流了做法和困惑。",
+			"有老师提出，任务设计要从学生的真实起点出发，不能只看教参。", "也有老师认为，课堂上要给学生留出足够的思考时间，不能急于给出答案。",
+			"组长建议把好的做法整理成案例，在组内共享。", "讨论中大家对评价标准的细化形成了不同意见，约定下次继续研讨。");
+
+	private static final List<String> AGREED = List.of("形成共识：下阶段每位教师至少上一节围绕本主题的研讨课。",
+			"形成共识：统一设计分层作业单，两周后交流使用效果。", "形成共识：各年级备课组整理典型课例，月底前汇总到教研组。");
+
+	/** Minutes for three held themed sessions of a THEMED_RESEARCH slot; lesson plans for two collective preparations. */
+	private WeeklySlot slotEvidence(WeeklySlot slot) {
+		List<LocalDate> held = new ArrayList<>(slot.attendance().keySet());
+		Map<LocalDate, String> minutes = new TreeMap<>();
+		Map<LocalDate, List<PlanRevision>> plans = new TreeMap<>();
+		if (slot.form().equals("THEMED_RESEARCH")) {
+			for (LocalDate date : sample(held, 3)) {
+				minutes.put(date, minutesText("主题教研", THEMES.get(random.nextInt(THEMES.size())), teacher(slot.hostKey())));
+			}
+		}
+		else {
+			List<LocalDate> dates = sample(held, 2).stream().sorted().toList();
+			for (int d = 0; d < dates.size(); d++) {
+				String key = String.format("demo-plan-%s-%s-%s", school.code(), school.subjects().indexOf(slot.subject()) + 1,
+						dates.get(d).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+				plans.put(dates.get(d), revisions(key, d == dates.size() - 1 ? 2 : 1));
+			}
+		}
+		return slot.withEvidence(java.util.Collections.unmodifiableMap(minutes), java.util.Collections.unmodifiableMap(plans));
+	}
+
+	/** Held sessions (not lectures) get minutes; the collective preparation a 初稿 and a 修改稿. */
+	private HandSession sessionEvidence(HandSession session) {
+		List<PlanRevision> plan = session.form().equals("COLLECTIVE_PREPARATION") ? revisions(session.key() + "-plan", 2)
+				: List.of();
+		String minutes = null;
+		if (!session.attendance().isEmpty() && !session.form().equals("LECTURE")) {
+			String theme = session.topic().substring(session.topic().indexOf('：') + 1);
+			minutes = minutesText(SessionBodies.formZh(session.form()), theme, teacher(session.hostKey()));
+		}
+		return session.withEvidence(minutes, plan);
+	}
+
+	private List<PlanRevision> revisions(String key, int count) {
+		List<PlanRevision> revisions = new ArrayList<>();
+		for (int r = 1; r <= count; r++) {
+			String what = r == 1 ? "初稿" : "修改稿";
+			revisions.add(new PlanRevision(new Evidence(key + "-r" + r, "教案" + what + "-" + key + "-r" + r + ".pdf",
+					"Lesson plan revision " + r + " " + key), r == 1 ? "主备人提交教案初稿" : "根据集体研讨意见修改：调整导入环节，增加分层练习"));
+		}
+		return List.copyOf(revisions);
+	}
+
+	private String minutesText(String form, String theme, Teacher host) {
+		return "【" + form + "纪要】主题：" + theme + "。主持人：" + (host == null ? "" : host.name()) + "。"
+				+ String.join("", sample(DISCUSSION, 3)) + AGREED.get(random.nextInt(AGREED.size()));
+	}
+
+	/**
+	 * Lesson observations linked to each held open lesson and 同课异构: three colleagues of the school who were there
+	 * observe every teaching teacher (the second teacher of a 同课异构 teaches in the next period).
+	 */
+	private List<LinkedObservation> linkedObservations(List<HandSession> sessions) {
+		List<LinkedObservation> linked = new ArrayList<>();
+		for (HandSession session : sessions) {
+			if (session.attendance().isEmpty()
+					|| !List.of("OPEN_LESSON", "SAME_LESSON_DIFFERENT_DESIGNS").contains(session.form())) {
+				continue;
+			}
+			List<String> present = session.attendance().stream()
+				.filter(m -> m.mark().equals("PRESENT") || m.mark().equals("LATE"))
+				.map(Mark::teacherKey)
+				.filter(k -> teacher(k) != null && !session.teachingTeacherKeys().contains(k))
+				.toList();
+			List<String> observers = sample(present, session.level().equals("SCHOOL") ? 3 : 4);
+			for (int t = 0; t < session.teachingTeacherKeys().size(); t++) {
+				Teacher teaching = teacher(session.teachingTeacherKeys().get(t));
+				for (String observer : observers) {
+					Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+					for (String dimension : ObservationPlanner.DIMENSIONS) {
+						double score = teaching.quality() + 2 + random.nextGaussian() * 4;
+						scores.put(dimension, (int) Math.max(60, Math.min(98, Math.round(score))));
+					}
+					String comment = ObservationPlanner.PRAISE.get(random.nextInt(ObservationPlanner.PRAISE.size())) + "；"
+							+ ObservationPlanner.SUGGESTIONS.get(random.nextInt(ObservationPlanner.SUGGESTIONS.size())) + "。";
+					String key = String.format("demo-lobs-%s-%03d", school.code(), linked.size() + 1);
+					linked.add(new LinkedObservation(session.key(), new DemoCounty.Observation(key, observer,
+							teaching.key(), session.lessonContent().subject(), session.lessonContent().grade(),
+							session.lessonContent().title(), session.start().plusMinutes(50L * t),
+							TermCalendar.LESSON_MINUTES, scores, comment)));
+				}
+			}
+		}
+		return List.copyOf(linked);
 	}
 
 	// ------------------------------------------------------------------ weekly PD
@@ -177,7 +295,8 @@ final class ActivityPlanner {
 			String topic = School.groupName(subject) + (preparation ? "每周集体备课" : "每周主题教研");
 			String place = preparation ? subject + "组办公室" : "教研活动室";
 			slots.add(new WeeklySlot(subject, day, start, duration, place, host.key(), form, topic,
-					java.util.Collections.unmodifiableMap(attendance), java.util.Collections.unmodifiableMap(cancelled)));
+					java.util.Collections.unmodifiableMap(attendance), java.util.Collections.unmodifiableMap(cancelled),
+					Map.of(), Map.of()));
 		}
 		return List.copyOf(slots);
 	}
@@ -218,7 +337,7 @@ final class ActivityPlanner {
 		sessions.add(session(sessions, "COLLECTIVE_PREPARATION", "集体备课：" + preparer.grade() + "《" + prepTopic + "》", "SCHOOL",
 				chinese.get(0), biggest, day(9, 10), LocalTime.of(14, 0), 90, biggest + "组办公室",
 				others(chinese, chinese.get(0)), null, preparer.key(), List.of(), null,
-				preparer.grade() + "《" + prepTopic + "》", null));
+				new Lesson(preparer.subject(), preparer.grade(), prepTopic), null));
 		// 专题讲座: a senior teacher speaks to the whole staff
 		Teacher speaker = teachers.stream().filter(t -> t.title().equals("高级教师"))
 			.max(Comparator.comparingInt(Teacher::quality)).orElse(teachers.get(0));
@@ -235,7 +354,7 @@ final class ActivityPlanner {
 		Teacher reader = pick(teachers);
 		sessions.add(session(sessions, "READING_CLUB", "读书交流会：《" + book[0] + "》", "SCHOOL", reader, null, day(10, 11),
 				LocalTime.of(15, 40), 60, "图书馆阅览室", sample(others(teachers, reader), 12), null, null, List.of(),
-				null, null, "《" + book[0] + "》" + book[1]));
+				null, null, new Book(book[0], book[1], book[2])));
 		// 公开课: one teacher of the biggest groups teaches, the group and a few others watch and discuss
 		String lessonSubject = school.subjects().get(1);
 		List<Teacher> lessonGroup = group(lessonSubject);
@@ -250,7 +369,7 @@ final class ActivityPlanner {
 		String same = topicOf(first);
 		sessions.add(session(sessions, "SAME_LESSON_DIFFERENT_DESIGNS", "同课异构：" + first.grade() + "《" + same + "》", "SCHOOL",
 				first, first.subject(), day(11, 11), LocalTime.of(9, 55), 120, "录播教室", others(sameGroup, first), null,
-				null, List.of(first.key(), second.key()), null, first.grade() + "《" + same + "》", null));
+				null, List.of(first.key(), second.key()), null, new Lesson(first.subject(), first.grade(), same), null));
 		// a lecture still ahead, planned in every third school
 		if (schoolIndex % 3 == 0) {
 			Teacher next = pick(teachers);
@@ -274,24 +393,30 @@ final class ActivityPlanner {
 		String topic = topicOf(teaching);
 		String kind = level.equals("TOWNSHIP") ? "示范课" : teaching.title().equals("高级教师") ? "示范课"
 				: 2026 - teaching.birthYear() < 30 ? "汇报课" : "公开课";
+		String lessonKind = switch (kind) {
+			case "示范课" -> "DEMONSTRATION";
+			case "汇报课" -> "REPORT";
+			default -> "OPEN";
+		};
 		List<String> participants = new ArrayList<>(others(group, teaching));
 		participants.addAll(sample(others(teachers, teaching).stream().filter(k -> !participants.contains(k)).toList(), 4));
 		participants.addAll(guests);
 		String prefix = level.equals("TOWNSHIP") ? townshipName + kind : kind;
 		return session(sessions, "OPEN_LESSON", prefix + "：" + teaching.grade() + teaching.subject() + "《" + topic + "》", level,
 				teaching, teaching.subject(), date, LocalTime.of(9, 55), 90, "录播教室", participants, null, null,
-				List.of(teaching.key()), kind, teaching.grade() + "《" + topic + "》", null);
+				List.of(teaching.key()), lessonKind, new Lesson(teaching.subject(), teaching.grade(), topic), null);
 	}
 
 	private HandSession session(List<HandSession> sessions, String form, String topic, String level, Teacher host,
 			String subject, LocalDate date, LocalTime start, int minutes, String place, List<String> participants,
 			String speakerKey, String mainPreparerKey, List<String> teachingKeys, String lessonKind,
-			String lessonContent, String book) {
+			Lesson lessonContent, Book book) {
 		OffsetDateTime begin = OffsetDateTime.of(date, start, ObservationPlanner.CHINA);
 		List<Mark> attendance = date.isAfter(TermCalendar.LAST_DAY) ? List.of() : marks(participants, minutes);
 		return new HandSession(String.format("demo-ses-%s-%02d", school.code(), sessions.size() + 1), form, topic,
 				level, host.key(), subject, begin, begin.plusMinutes(minutes), place, List.copyOf(participants),
-				attendance, speakerKey, mainPreparerKey, List.copyOf(teachingKeys), lessonKind, lessonContent, book);
+				attendance, speakerKey, mainPreparerKey, List.copyOf(teachingKeys), lessonKind, lessonContent, book, null,
+				List.of());
 	}
 
 	// ------------------------------------------------------------------ reflections and reading notes

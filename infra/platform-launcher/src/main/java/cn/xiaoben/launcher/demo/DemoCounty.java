@@ -68,7 +68,9 @@ public record DemoCounty(String name, List<Township> townships, List<StaffAccoun
 	/** Everything else a school records in the term besides lesson observations. */
 	public record Activities(List<WeeklySlot> weeklySlots, List<HandSession> sessions, List<Reflection> reflections,
 			List<ReadingNote> readingNotes, List<Paper> papers, List<CompetitionResult> competitions,
-			List<ResearchProject> projects) {
+			List<ResearchProject> projects, List<LinkedObservation> sessionObservations,
+			List<OnlineStudy> onlineStudies, List<ExternalTraining> externalTrainings, List<Mentorship> mentorships,
+			List<SkillProgramme> skillProgrammes, List<TeachingMaterial> materials) {
 
 		/** Weekly-slot sessions that are held (attendance uploaded). */
 		public int heldSlotSessions() {
@@ -78,7 +80,29 @@ public record DemoCounty(String name, List<Township> townships, List<StaffAccoun
 		public int evidenceCount() {
 			return (int) (papers.stream().filter(p -> p.evidence() != null).count()
 					+ competitions.stream().filter(c -> c.evidence() != null).count()
-					+ projects.stream().flatMap(p -> p.stages().stream()).filter(s -> s.evidence() != null).count());
+					+ projects.stream().flatMap(p -> p.stages().stream()).filter(s -> s.evidence() != null).count())
+					+ externalTrainings.size() + materials.size() + lessonPlanRevisions();
+		}
+
+		/** Lesson plan revisions (集体备课 教案修改稿) of weekly and hand-planned collective preparations. */
+		public int lessonPlanRevisions() {
+			return weeklySlots.stream().mapToInt(s -> s.lessonPlans().values().stream().mapToInt(List::size).sum()).sum()
+					+ sessions.stream().mapToInt(s -> s.lessonPlan().size()).sum();
+		}
+
+		/** Minutes (纪要) of held weekly and hand-planned sessions. */
+		public int minutesCount() {
+			return weeklySlots.stream().mapToInt(s -> s.minutes().size()).sum()
+					+ (int) sessions.stream().filter(s -> s.minutes() != null).count();
+		}
+
+		public int checkpointCount() {
+			return mentorships.stream().mapToInt(m -> m.checkpoints().size()).sum();
+		}
+
+		/** Module completions and programme results. */
+		public int skillSteps() {
+			return skillProgrammes.stream().mapToInt(p -> p.completions().size() + (p.passed() == null ? 0 : 1)).sum();
 		}
 	}
 
@@ -93,20 +117,85 @@ public record DemoCounty(String name, List<Township> townships, List<StaffAccoun
 	 */
 	public record WeeklySlot(String subject, DayOfWeek dayOfWeek, LocalTime start, int durationMinutes, String place,
 			String hostKey, String form, String topic, Map<LocalDate, List<Mark>> attendance,
-			Map<LocalDate, String> cancelled) {
+			Map<LocalDate, String> cancelled, Map<LocalDate, String> minutes,
+			Map<LocalDate, List<PlanRevision>> lessonPlans) {
+
+		WeeklySlot withEvidence(Map<LocalDate, String> minutes, Map<LocalDate, List<PlanRevision>> lessonPlans) {
+			return new WeeklySlot(subject, dayOfWeek, start, durationMinutes, place, hostKey, form, topic, attendance,
+					cancelled, minutes, lessonPlans);
+		}
 	}
 
 	/**
 	 * A session planned by hand. {@code attendance} empty: it lies ahead and stays planned. The form-specific
-	 * details ({@code speakerKey} … {@code book}) are what the form asks for; {@link SessionBodies} decides which
-	 * of them the API takes.
+	 * details ({@code speakerKey} … {@code book}) are what the form asks for ({@link SessionBodies} maps them);
+	 * {@code lessonKind} is the API's OPEN / DEMONSTRATION / OBSERVATION / REPORT. {@code minutes} (null: none) and
+	 * {@code lessonPlan} are the evidence recorded once it is held (minutes) or while it is prepared (lesson plan).
 	 *
 	 * @param participantKeys teacher keys, possibly of other schools for a township-level session
 	 */
 	public record HandSession(String key, String form, String topic, String level, String hostKey, String subject,
 			OffsetDateTime start, OffsetDateTime end, String place, List<String> participantKeys,
 			List<Mark> attendance, String speakerKey, String mainPreparerKey, List<String> teachingTeacherKeys,
-			String lessonKind, String lessonContent, String book) {
+			String lessonKind, Lesson lessonContent, Book book, String minutes, List<PlanRevision> lessonPlan) {
+
+		HandSession withEvidence(String minutes, List<PlanRevision> lessonPlan) {
+			return new HandSession(key, form, topic, level, hostKey, subject, start, end, place, participantKeys,
+					attendance, speakerKey, mainPreparerKey, teachingTeacherKeys, lessonKind, lessonContent, book,
+					minutes, List.copyOf(lessonPlan));
+		}
+	}
+
+	/** The lesson of a collective preparation, a 同课异构 or an open lesson. */
+	public record Lesson(String subject, String grade, String title) {
+
+		@Override
+		public String toString() {
+			return grade + "《" + title + "》";
+		}
+	}
+
+	/** The book a reading club discusses. */
+	public record Book(String title, String author, String chapters) {
+	}
+
+	/** One lesson plan revision (初稿, 修改稿 …): an uploaded PDF and what changed. */
+	public record PlanRevision(Evidence evidence, String note) {
+	}
+
+	/** A lesson observation of a held open lesson / 同课异构, linked to it ({@code sessionKey}: a hand session). */
+	public record LinkedObservation(String sessionKey, Observation observation) {
+	}
+
+	/** 网络研修: a course completed online; {@code hours} in steps of 0.5. */
+	public record OnlineStudy(String key, String teacherKey, String platform, String course, double hours,
+			LocalDate completedOn) {
+	}
+
+	/** 外出培训 / 外出听课 (kind TRAINING / OBSERVATION), claimed with a certificate. */
+	public record ExternalTraining(String key, String teacherKey, String kind, String title, String organizer,
+			String level, String place, LocalDate startDate, LocalDate endDate, double hours, Evidence certificate) {
+	}
+
+	/** 师徒结对 for the school year, with its checkpoints. */
+	public record Mentorship(String key, String mentorKey, String menteeKey, String schoolYear, List<String> goals,
+			LocalDate startedOn, List<Checkpoint> checkpoints) {
+	}
+
+	public record Checkpoint(LocalDate on, String kind, String note) {
+	}
+
+	/**
+	 * A skill programme: {@code completions} are the dates of modules 1, 2, … completed; {@code passed} null while no
+	 * result is recorded.
+	 */
+	public record SkillProgramme(String key, String teacherKey, String programme, String level, List<String> modules,
+			LocalDate enrolledOn, List<LocalDate> completions, Boolean passed, LocalDate resultOn, Integer score) {
+	}
+
+	/** 一套完整教案 (LESSON_PLAN_SET) or 一份试卷 (TEST_PAPER), handed in as a PDF. */
+	public record TeachingMaterial(String key, String teacherKey, String kind, String title, String subject,
+			String grade, LocalDate submittedOn, Evidence evidence) {
 	}
 
 	/** A small PDF uploaded as evidence (证书 / 材料); {@code key} names it in the credentials file. */

@@ -117,6 +117,16 @@ public final class DemoLoader {
 				+ county.count(a -> a.projects().size()) + " research projects (" + county.count(
 						DemoCounty.Activities::evidenceCount) + " PDF attachments) ...");
 		parallel(county.schools(), school -> changed.addAndGet(activities.achievements(school)));
+		progress.accept("demo: evidence of the sessions (" + county.count(DemoCounty.Activities::lessonPlanRevisions)
+				+ " lesson plan revisions, " + county.count(DemoCounty.Activities::minutesCount) + " minutes, "
+				+ county.count(a -> a.sessionObservations().size()) + " observations of open lessons / 同课异构) ...");
+		parallel(county.schools(), school -> changed.addAndGet(activities.sessionEvidence(school)));
+		progress.accept("demo: " + county.count(a -> a.onlineStudies().size()) + " online studies, "
+				+ county.count(a -> a.externalTrainings().size()) + " external training claims, "
+				+ county.count(a -> a.mentorships().size()) + " mentorships, "
+				+ county.count(a -> a.skillProgrammes().size()) + " skill programmes, "
+				+ county.count(a -> a.materials().size()) + " teaching materials ...");
+		parallel(county.schools(), school -> changed.addAndGet(activities.teacherRecords(school)));
 		credentials.complete = true;
 		credentials.loadedAt = OffsetDateTime.now().format(TIMESTAMP);
 		save();
@@ -137,9 +147,12 @@ public final class DemoLoader {
 		showcase.school = school.name();
 		showcase.schoolCode = school.code();
 		showcase.schoolId = entry.schoolId;
-		showcase.about = "weekly maths PD, hosts a salon, teaches a township open lesson, 6 lesson observations, "
-				+ "3 reflections, 10 reading notes, 2 papers, a county competition award, leads a concluded school "
-				+ "micro-project and is a member of a county project";
+		showcase.about = "weekly maths PD, hosts a salon (with minutes), teaches a township-level 示范课 observed by "
+				+ "colleagues, 6 lesson observations, 3 reflections, 10 reading notes, 2 papers, a county competition "
+				+ "award, leads a concluded school micro-project and is a member of a county project, 2 online studies, "
+				+ "a city training claim, mentors a young maths teacher, passed 信息技术应用能力提升工程2.0, handed in a "
+				+ "lesson plan set and a test paper; portfolio: GET /api/activities/teachers/{teacherId}/portfolio"
+				+ "?year=2026-2027";
 		synchronized (credentials) {
 			credentials.showcase = showcase;
 		}
@@ -315,16 +328,7 @@ public final class DemoLoader {
 		GatewayClient.Client client = new GatewayClient.Client(entry.clientId, entry.clientSecret);
 		int created = 0;
 		for (Observation observation : school.observations()) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("observerId", entry.teachers.get(observation.observerKey()));
-			body.put("teacherId", entry.teachers.get(observation.teacherKey()));
-			body.put("subject", observation.subject());
-			body.put("grade", observation.grade());
-			body.put("topic", observation.topic());
-			body.put("observedAt", observation.observedAt().format(TIMESTAMP));
-			body.put("durationMinutes", observation.durationMinutes());
-			body.put("scores", observation.scores());
-			body.put("comment", observation.comment());
+			Map<String, Object> body = ActivityLoader.observation(observation, entry.teachers::get);
 			ApiResponse response = api.post(client, "/api/activities/lesson-observations", body, observation.key());
 			if (!response.isSuccess()) {
 				throw response.failure();

@@ -30,11 +30,11 @@ final class ObservationPlanner {
 	static final List<String> DIMENSIONS = List.of("objectives", "content", "method", "engagement", "effect",
 			"basicSkills");
 
-	private static final List<String> PRAISE = List.of("教学目标明确，重难点突出", "课堂结构清晰，环节过渡自然", "情境导入新颖，学生兴趣浓厚",
+	static final List<String> PRAISE = List.of("教学目标明确，重难点突出", "课堂结构清晰，环节过渡自然", "情境导入新颖，学生兴趣浓厚",
 			"教态亲切，语言规范简洁", "注重学生主体地位，师生互动充分", "板书设计合理，条理清楚", "问题设计有梯度，启发性强", "小组合作有效，展示交流充分",
 			"信息技术运用恰当，直观高效", "基本功扎实，讲解准确到位", "注重学法指导，学生思维活跃", "练习设计紧扣目标，反馈及时");
 
-	private static final List<String> SUGGESTIONS = List.of("建议增加学生自主探究的时间", "课堂练习的分层设计可再加强", "对学困生的关注还可以更多一些",
+	static final List<String> SUGGESTIONS = List.of("建议增加学生自主探究的时间", "课堂练习的分层设计可再加强", "对学困生的关注还可以更多一些",
 			"时间分配需更合理，结尾略显仓促", "评价语言可以更具体、更有激励性", "可适当联系生活实际拓展延伸", "提问面可以更广，关注全体学生", "课堂小结可以让学生来完成",
 			"板书可再精炼，突出知识结构", "实验（活动）环节的组织可以更紧凑");
 

@@ -194,7 +194,17 @@ class DemoCountyGeneratorTest {
 		assertThat(all).filteredOn(s -> s.form().equals("COLLECTIVE_PREPARATION")).allSatisfy(s -> assertThat(s.mainPreparerKey()).isNotNull());
 		assertThat(all).filteredOn(s -> s.form().equals("SAME_LESSON_DIFFERENT_DESIGNS"))
 			.allSatisfy(s -> assertThat(s.teachingTeacherKeys()).hasSize(2));
-		assertThat(all).filteredOn(s -> s.form().equals("READING_CLUB")).allSatisfy(s -> assertThat(s.book()).isNotBlank());
+		assertThat(all).filteredOn(s -> s.form().equals("READING_CLUB")).allSatisfy(s -> assertThat(s.book().title()).isNotBlank());
+		assertThat(all).filteredOn(s -> s.form().equals("OPEN_LESSON")).allSatisfy(s -> {
+			assertThat(s.teachingTeacherKeys()).hasSize(1);
+			assertThat(s.lessonKind()).isIn("OPEN", "DEMONSTRATION", "OBSERVATION", "REPORT");
+		});
+		assertThat(all).filteredOn(s -> List.of("COLLECTIVE_PREPARATION", "OPEN_LESSON", "SAME_LESSON_DIFFERENT_DESIGNS")
+			.contains(s.form())).allSatisfy(s -> assertThat(s.lessonContent()).isNotNull()
+				.satisfies(l -> assertThat(List.of(l.subject(), l.grade(), l.title())).allSatisfy(v -> assertThat(v).isNotBlank())));
+		assertThat(all).filteredOn(s -> !List.of("COLLECTIVE_PREPARATION", "OPEN_LESSON", "SAME_LESSON_DIFFERENT_DESIGNS")
+			.contains(s.form())).allSatisfy(s -> assertThat(s.lessonContent()).isNull());
+		assertThat(all).filteredOn(s -> s.form().equals("LECTURE")).allSatisfy(s -> assertThat(s.speakerKey()).isNotNull());
 	}
 
 	@Test
@@ -278,6 +288,106 @@ class DemoCountyGeneratorTest {
 		assertThat(a.projects()).filteredOn(p -> p.leaderKey().equals(key)).singleElement()
 			.satisfies(p -> assertThat(p.stages()).last().extracting(DemoCounty.StageStep::stage).isEqualTo("CONCLUDED"));
 		assertThat(school.observations()).filteredOn(o -> o.observerKey().equals(key)).hasSize(6);
+	}
+
+	@Test
+	void sessionEvidenceIsPlausible() {
+		for (School school : county.schools()) {
+			DemoCounty.Activities a = school.activities();
+			for (DemoCounty.WeeklySlot slot : a.weeklySlots()) {
+				assertThat(slot.attendance().keySet()).containsAll(slot.minutes().keySet()).containsAll(slot.lessonPlans().keySet());
+				if (slot.form().equals("THEMED_RESEARCH")) {
+					assertThat(slot.minutes()).hasSize(3).allSatisfy((d, text) -> assertThat(text.length()).isBetween(20, 20000));
+					assertThat(slot.lessonPlans()).isEmpty();
+				}
+				else {
+					assertThat(slot.lessonPlans()).hasSize(2);
+				}
+			}
+			for (DemoCounty.HandSession s : a.sessions()) {
+				assertThat(s.lessonPlan().isEmpty()).isEqualTo(!s.form().equals("COLLECTIVE_PREPARATION"));
+				if (s.minutes() != null) {
+					assertThat(s.attendance()).as("minutes only of held sessions").isNotEmpty();
+				}
+			}
+			Map<String, DemoCounty.HandSession> byKey = a.sessions().stream()
+				.collect(Collectors.toMap(DemoCounty.HandSession::key, Function.identity()));
+			assertThat(a.sessionObservations()).allSatisfy(l -> {
+				DemoCounty.HandSession s = byKey.get(l.sessionKey());
+				assertThat(s.form()).isIn("OPEN_LESSON", "SAME_LESSON_DIFFERENT_DESIGNS");
+				assertThat(s.attendance()).isNotEmpty();
+				assertThat(s.teachingTeacherKeys()).contains(l.observation().teacherKey());
+				assertThat(s.participantKeys()).contains(l.observation().observerKey());
+				assertThat(l.observation().observerKey()).startsWith(school.code() + "-t");
+				assertThat(l.observation().observedAt().toLocalDate()).isEqualTo(s.start().toLocalDate());
+				assertThat(l.observation().key()).startsWith("demo-lobs-" + school.code() + "-");
+			});
+		}
+		assertThat(county.count(a -> a.sessionObservations().size())).isGreaterThan(50);
+	}
+
+	@Test
+	void teacherRecordsArePlausible() {
+		LocalDate first = TermCalendar.FIRST_DAY;
+		LocalDate last = TermCalendar.LAST_DAY;
+		for (School school : county.schools()) {
+			Map<String, Teacher> ofSchool = school.teachers().stream().collect(Collectors.toMap(Teacher::key, Function.identity()));
+			DemoCounty.Activities a = school.activities();
+			assertThat(a.onlineStudies()).allSatisfy(o -> {
+				assertThat(ofSchool).containsKey(o.teacherKey());
+				assertThat(o.hours() * 2).isEqualTo(Math.rint(o.hours() * 2));
+				assertThat(o.hours()).isBetween(0.5, 200.0);
+				assertThat(o.completedOn()).isBetween(first, last);
+			});
+			assertThat(a.externalTrainings()).allSatisfy(t -> {
+				assertThat(t.level()).isIn("COUNTY", "CITY", "PROVINCE", "NATIONAL");
+				assertThat(t.startDate()).isAfterOrEqualTo(first);
+				assertThat(t.endDate()).isAfterOrEqualTo(t.startDate()).isBeforeOrEqualTo(last);
+				assertThat(t.hours()).isLessThanOrEqualTo(24.0 * (t.endDate().toEpochDay() - t.startDate().toEpochDay() + 1));
+				assertThat(t.certificate()).isNotNull();
+			});
+			assertThat(a.mentorships()).extracting(DemoCounty.Mentorship::menteeKey).doesNotHaveDuplicates();
+			assertThat(a.mentorships()).allSatisfy(m -> {
+				assertThat(m.schoolYear()).isEqualTo("2026-2027");
+				assertThat(2026 - ofSchool.get(m.menteeKey()).birthYear()).isLessThanOrEqualTo(35);
+				assertThat(ofSchool).containsKey(m.mentorKey());
+				assertThat(m.mentorKey()).isNotEqualTo(m.menteeKey());
+				assertThat(m.goals()).isNotEmpty();
+				assertThat(m.checkpoints()).isNotEmpty().allSatisfy(c -> assertThat(c.on()).isAfterOrEqualTo(m.startedOn()).isBeforeOrEqualTo(last));
+			});
+			assertThat(a.skillProgrammes()).allSatisfy(p -> {
+				assertThat(p.completions()).hasSizeLessThanOrEqualTo(p.modules().size()).isSorted()
+					.allSatisfy(d -> assertThat(d).isAfterOrEqualTo(p.enrolledOn()).isBeforeOrEqualTo(last));
+				if (p.passed() != null) {
+					assertThat(p.completions()).hasSameSizeAs(p.modules());
+					assertThat(p.resultOn()).isAfterOrEqualTo(p.completions().get(p.completions().size() - 1)).isBeforeOrEqualTo(last);
+				}
+			});
+			assertThat(a.materials()).allSatisfy(m -> {
+				assertThat(m.kind()).isIn("LESSON_PLAN_SET", "TEST_PAPER");
+				assertThat(m.evidence()).isNotNull();
+				assertThat(m.submittedOn()).isBetween(first, last);
+			});
+		}
+		List<DemoCounty.SkillProgramme> programmes = county.schools().stream().flatMap(s -> s.activities().skillProgrammes().stream()).toList();
+		assertThat(programmes).extracting(DemoCounty.SkillProgramme::passed).contains(null, true);
+	}
+
+	@Test
+	void theShowcaseTeacherHasOneOfEachTeacherRecord() {
+		String key = county.showcase().teacherKey();
+		DemoCounty.Activities a = county.schools().stream().filter(s -> s.code().equals(county.showcase().schoolCode()))
+			.findFirst().orElseThrow().activities();
+		assertThat(a.onlineStudies()).filteredOn(o -> o.teacherKey().equals(key)).hasSize(2);
+		assertThat(a.externalTrainings()).filteredOn(o -> o.teacherKey().equals(key)).hasSize(1);
+		assertThat(a.mentorships()).filteredOn(m -> m.mentorKey().equals(key)).singleElement()
+			.satisfies(m -> assertThat(m.checkpoints()).hasSize(3));
+		assertThat(a.skillProgrammes()).filteredOn(p -> p.teacherKey().equals(key)).singleElement()
+			.satisfies(p -> assertThat(p.passed()).isTrue());
+		assertThat(a.materials()).filteredOn(m -> m.teacherKey().equals(key)).extracting(DemoCounty.TeachingMaterial::kind)
+			.containsExactlyInAnyOrder("LESSON_PLAN_SET", "TEST_PAPER");
+		assertThat(a.sessions()).filteredOn(s -> s.hostKey().equals(key)).allSatisfy(s -> assertThat(s.minutes()).isNotNull());
+		assertThat(a.sessionObservations()).filteredOn(l -> l.observation().teacherKey().equals(key)).hasSize(4);
 	}
 
 	private static void assertPlausible(List<DemoCounty.Mark> marks, int duration) {

@@ -30,7 +30,7 @@ class DemoLoaderTest {
 			assertThat(gateway.townships).hasSize(3);
 			assertThat(gateway.schools).hasSize(12);
 			assertThat(gateway.teachers).hasSize(county.teacherCount()).hasSizeGreaterThanOrEqualTo(400);
-			assertThat(gateway.observations).hasSize(county.observationCount());
+			assertThat(gateway.observations).hasSize(county.observationCount() + county.count(a -> a.sessionObservations().size()));
 			assertThat(gateway.accounts).hasSize(county.staff().size());
 			assertThat(first.newObservations()).isEqualTo(county.observationCount());
 			assertThat(progress).isNotEmpty();
@@ -52,15 +52,18 @@ class DemoLoaderTest {
 				.allSatisfy(a -> assertThat(a.teacherId).isNotNull());
 
 			int sessionActions = gateway.sessionActionPosts.get();
+			int evidencePosts = gateway.evidencePosts.get();
 			int slots = gateway.slots.size();
 			DemoLoader.Summary second = new DemoLoader(url, bureau, store, progress::add).load();
 
 			assertThat(second.newObservations()).isZero();
 			assertThat(second.newActivities()).isZero();
 			assertThat(gateway.sessionActionPosts.get()).as("held or cancelled sessions are left alone").isEqualTo(sessionActions);
+			assertThat(gateway.evidencePosts.get()).as("minutes and lesson plans already there are not posted again")
+				.isEqualTo(evidencePosts);
 			assertThat(gateway.slots).hasSize(slots);
 			assertThat(gateway.teachers).hasSize(county.teacherCount());
-			assertThat(gateway.observations).hasSize(county.observationCount());
+			assertThat(gateway.observations).hasSize(county.observationCount() + county.count(a -> a.sessionObservations().size()));
 			assertThat(gateway.schools).hasSize(12);
 			assertActivities(gateway, county, store.load());
 		}
@@ -107,6 +110,55 @@ class DemoLoaderTest {
 				"READING_CLUB", "OPEN_LESSON", "SAME_LESSON_DIFFERENT_DESIGNS");
 		assertThat(byHand).filteredOn(s -> "PLANNED".equals(s.get("status"))).isNotEmpty();
 		assertThat(byHand).filteredOn(s -> "TOWNSHIP".equals(s.get("level"))).hasSize(1);
+		// each form with the fields SessionFormRules requires (the fake rejects the others)
+		assertThat(byHand).filteredOn(s -> "COLLECTIVE_PREPARATION".equals(s.get("form"))).isNotEmpty()
+			.allSatisfy(s -> assertThat(s).containsKeys("mainPreparerId", "lessonContent"));
+		assertThat(byHand).filteredOn(s -> "SAME_LESSON_DIFFERENT_DESIGNS".equals(s.get("form"))).isNotEmpty()
+			.allSatisfy(s -> assertThat((List<?>) s.get("teachingTeacherIds")).hasSize(2));
+		assertThat(byHand).filteredOn(s -> "OPEN_LESSON".equals(s.get("form"))).isNotEmpty().allSatisfy(s -> {
+			assertThat((List<?>) s.get("teachingTeacherIds")).hasSize(1);
+			assertThat(s.get("lessonKind")).isIn("OPEN", "DEMONSTRATION", "REPORT");
+			assertThat((Map<String, Object>) s.get("lessonContent")).containsOnlyKeys("subject", "grade", "title");
+		});
+		assertThat(byHand).filteredOn(s -> "LECTURE".equals(s.get("form"))).allSatisfy(s -> assertThat(s).containsKey("speakerId"));
+		assertThat(byHand).filteredOn(s -> "READING_CLUB".equals(s.get("form")))
+			.allSatisfy(s -> assertThat((Map<String, Object>) s.get("book")).containsKeys("title", "author"));
+		assertThat(byHand).filteredOn(s -> "SALON".equals(s.get("form")))
+			.allSatisfy(s -> assertThat(s).doesNotContainKeys("speakerId", "lessonContent", "book"));
+
+		// evidence of the sessions: lesson plan revisions, minutes, linked observations
+		int revisions = gateway.sessions.values().stream().mapToInt(s -> ((List<?>) s.getOrDefault("lessonPlan", List.of())).size()).sum();
+		assertThat(revisions).isEqualTo(county.count(DemoCounty.Activities::lessonPlanRevisions)).isGreaterThan(50);
+		assertThat(gateway.sessions.values()).filteredOn(s -> s.containsKey("lessonPlan"))
+			.allSatisfy(s -> assertThat(s.get("form")).isEqualTo("COLLECTIVE_PREPARATION"));
+		assertThat(gateway.sessions.values()).filteredOn(s -> s.containsKey("minutes"))
+			.hasSize(county.count(DemoCounty.Activities::minutesCount))
+			.allSatisfy(s -> assertThat((List<?>) s.get("minutes")).hasSize(1))
+			.extracting(s -> s.get("form")).contains("THEMED_RESEARCH", "SALON");
+		List<Map<String, Object>> linked = gateway.observations.values().stream().filter(o -> o.containsKey("sessionId")).toList();
+		assertThat(linked).hasSize(county.count(a -> a.sessionObservations().size())).hasSizeGreaterThan(50)
+			.allSatisfy(o -> assertThat(gateway.keyOf.get((String) o.get("id"))).startsWith("demo-lobs-"));
+		assertThat(gateway.observations).hasSize(county.observationCount() + linked.size());
+
+		// teacher records: counts, keys, bodies
+		assertThat(gateway.onlineStudies).hasSize(county.count(a -> a.onlineStudies().size())).hasSizeGreaterThan(100);
+		assertThat(gateway.externalTrainings).hasSize(county.count(a -> a.externalTrainings().size())).hasSizeGreaterThan(20);
+		assertThat(gateway.mentorships).hasSize(county.count(a -> a.mentorships().size())).hasSizeGreaterThan(20);
+		assertThat(gateway.skillProgrammes).hasSize(county.count(a -> a.skillProgrammes().size())).hasSizeGreaterThan(30);
+		assertThat(gateway.materials).hasSize(county.count(a -> a.materials().size())).hasSizeGreaterThan(50);
+		assertThat(gateway.onlineStudies.keySet()).allSatisfy(id -> assertThat(gateway.keyOf.get(id)).startsWith("demo-online-"));
+		assertThat(gateway.externalTrainings.keySet()).allSatisfy(id -> assertThat(gateway.keyOf.get(id)).startsWith("demo-ext-"));
+		assertThat(gateway.mentorships.keySet()).allSatisfy(id -> assertThat(gateway.keyOf.get(id)).startsWith("demo-mentor-"));
+		assertThat(gateway.skillProgrammes.keySet()).allSatisfy(id -> assertThat(gateway.keyOf.get(id)).startsWith("demo-skill-"));
+		assertThat(gateway.materials.keySet()).allSatisfy(id -> assertThat(gateway.keyOf.get(id)).startsWith("demo-mat-"));
+		assertThat(gateway.externalTrainings.values()).allSatisfy(t -> assertThat((List<?>) t.get("certificateAttachmentIds")).hasSize(1));
+		assertThat(gateway.materials.values()).extracting(m -> m.get("kind")).contains("LESSON_PLAN_SET", "TEST_PAPER");
+		assertThat(gateway.mentorships.values().stream().mapToInt(m -> ((List<?>) m.get("checkpoints")).size()).sum())
+			.isEqualTo(county.count(DemoCounty.Activities::checkpointCount));
+		assertThat(gateway.skillProgrammes.values()).extracting(p -> p.get("status")).contains("ENROLLED", "PASSED");
+		assertThat(gateway.skillProgrammes.values().stream().mapToInt(p -> ((List<?>) p.get("completions")).size()).sum()
+				+ gateway.skillProgrammes.values().stream().filter(p -> !"ENROLLED".equals(p.get("status"))).count())
+			.isEqualTo(county.count(DemoCounty.Activities::skillSteps));
 
 		// reflections, reading notes, papers, competitions, projects: counts, keys, bodies
 		assertThat(gateway.reflections).hasSize(county.count(a -> a.reflections().size()));
@@ -143,5 +195,19 @@ class DemoLoaderTest {
 		assertThat(gateway.projects.values()).filteredOn(p -> showcase.equals(p.get("leaderId"))
 				|| ((List<?>) p.get("memberIds")).contains(showcase)).hasSize(2);
 		assertThat(keyOfId).containsKey(showcase);
+		assertThat(gateway.onlineStudies.values()).filteredOn(o -> showcase.equals(o.get("teacherId"))).hasSize(2);
+		assertThat(gateway.externalTrainings.values()).filteredOn(o -> showcase.equals(o.get("teacherId"))).hasSize(1);
+		assertThat(gateway.mentorships.values()).filteredOn(m -> showcase.equals(m.get("mentorId"))).singleElement()
+			.satisfies(m -> assertThat((List<?>) m.get("checkpoints")).hasSize(3));
+		assertThat(gateway.skillProgrammes.values()).filteredOn(p -> showcase.equals(p.get("teacherId")))
+			.extracting(p -> p.get("status")).containsExactly("PASSED");
+		assertThat(gateway.materials.values()).filteredOn(m -> showcase.equals(m.get("teacherId")))
+			.extracting(m -> m.get("kind")).containsExactlyInAnyOrder("LESSON_PLAN_SET", "TEST_PAPER");
+		assertThat(byHand).filteredOn(s -> showcase.equals(s.get("hostId")) && "OPEN_LESSON".equals(s.get("form")))
+			.singleElement().satisfies(s -> {
+				assertThat(s.get("status")).isEqualTo("HELD");
+				assertThat(s.get("teachingTeacherIds")).isEqualTo(List.of(showcase));
+				assertThat(linked).filteredOn(o -> s.get("id").equals(o.get("sessionId"))).hasSizeGreaterThanOrEqualTo(3);
+			});
 	}
 }

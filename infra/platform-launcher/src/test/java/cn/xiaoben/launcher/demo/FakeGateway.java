@@ -44,13 +44,24 @@ public final class FakeGateway implements AutoCloseable {
 	private static final Pattern SCHOOL_PATH = Pattern.compile("/api/directory/schools/([^/]+)/(subject-groups|teachers)");
 
 	private static final Set<String> OBSERVATION_FIELDS = Set.of("observerId", "teacherId", "subject", "grade",
-			"topic", "observedAt", "durationMinutes", "scores", "comment");
+			"topic", "observedAt", "durationMinutes", "scores", "comment", "sessionId");
 
 	private static final Set<String> TEACHER_FIELDS = Set.of("name", "gender", "subject", "subjectGroupId", "title",
 			"birthYear");
 
 	private static final Set<String> SESSION_FIELDS = Set.of("form", "topic", "level", "hostId", "subjectGroupId",
-			"plannedStart", "plannedEnd", "place", "participantIds");
+			"plannedStart", "plannedEnd", "place", "participantIds", "hostUnit", "speakerId", "speakerName",
+			"mainPreparerId", "teachingTeacherIds", "lessonKind", "lessonContent", "book");
+
+	/** The form fields each form uses (SessionFormRules): any other of them is rejected. */
+	private static final Map<String, Set<String>> FORM_FIELDS = Map.of("THEMED_RESEARCH", Set.of("speakerId"),
+			"COLLECTIVE_PREPARATION", Set.of("mainPreparerId", "lessonContent"), "SAME_LESSON_DIFFERENT_DESIGNS",
+			Set.of("teachingTeacherIds", "lessonContent"), "OPEN_LESSON",
+			Set.of("lessonKind", "teachingTeacherIds", "lessonContent"), "LECTURE", Set.of("speakerId", "speakerName"),
+			"SALON", Set.of(), "READING_CLUB", Set.of("book"));
+
+	private static final Set<String> ALL_FORM_FIELDS = Set.of("speakerId", "speakerName", "mainPreparerId",
+			"teachingTeacherIds", "lessonKind", "lessonContent", "book");
 
 	private static final Set<String> SLOT_FIELDS = Set.of("subjectGroupId", "dayOfWeek", "start", "durationMinutes",
 			"place", "hostId", "form", "topic");
@@ -70,6 +81,16 @@ public final class FakeGateway implements AutoCloseable {
 	private static final Pattern SESSION_ACTION = Pattern.compile("/api/activities/sessions/([^/]+)/(attendance|cancel)");
 
 	private static final Pattern PROJECT_STAGES = Pattern.compile("/api/activities/research-projects/([^/]+)/stages");
+
+	private static final Pattern SESSION_EVIDENCE = Pattern
+		.compile("/api/activities/sessions/([^/]+)/(lesson-plan/revisions|minutes)");
+
+	private static final Pattern SESSION_ONE = Pattern.compile("/api/activities/sessions/([^/]+)");
+
+	private static final Pattern CHECKPOINTS = Pattern.compile("/api/activities/mentorships/([^/]+)/checkpoints");
+
+	private static final Pattern SKILL_STEP = Pattern
+		.compile("/api/activities/skill-programmes/([^/]+)/(modules/([0-9]+)/completion|result)");
 
 	private static final long TEACHER_PROPAGATION_MILLIS = 1000;
 
@@ -115,6 +136,19 @@ public final class FakeGateway implements AutoCloseable {
 	public final Map<String, Map<String, Object>> projects = new ConcurrentHashMap<>();
 
 	public final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> onlineStudies = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> externalTrainings = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> mentorships = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> skillProgrammes = new ConcurrentHashMap<>();
+
+	public final Map<String, Map<String, Object>> materials = new ConcurrentHashMap<>();
+
+	/** Lesson plan revisions and minutes posted, accepted or not. */
+	public final java.util.concurrent.atomic.AtomicInteger evidencePosts = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** Every POST of an attendance file or a cancellation that was accepted, by session id. */
 	public final Map<String, JsonNode> attendanceUploads = new ConcurrentHashMap<>();
@@ -321,7 +355,14 @@ public final class FakeGateway implements AutoCloseable {
 					return;
 				}
 			}
-			OffsetDateTime.parse(body.path("observedAt").asText());
+			OffsetDateTime observedAt = OffsetDateTime.parse(body.path("observedAt").asText());
+			if (body.has("sessionId")) {
+				String bad = linkedObservation(body, observedAt);
+				if (bad != null) {
+					send(exchange, 422, problem("observation-not-in-session", bad));
+					return;
+				}
+			}
 			created(exchange, observations, key, JSON.convertValue(body, Map.class));
 		}
 		else {
@@ -346,7 +387,8 @@ public final class FakeGateway implements AutoCloseable {
 
 	private Map<String, Object> find(String id) {
 		for (Map<String, Map<String, Object>> store : List.of(townships, schools, groups, teachers, accounts,
-				observations, sessions, reflections, readingNotes, papers, competitions, projects)) {
+				observations, sessions, reflections, readingNotes, papers, competitions, projects, onlineStudies,
+				externalTrainings, mentorships, skillProgrammes, materials)) {
 			if (store.containsKey(id)) {
 				return store.get(id);
 			}
@@ -447,6 +489,31 @@ public final class FakeGateway implements AutoCloseable {
 			stage(exchange, stages.group(1), schoolId, body);
 			return;
 		}
+		Matcher evidence = SESSION_EVIDENCE.matcher(path);
+		if (evidence.matches() && method.equals("POST")) {
+			sessionEvidence(exchange, evidence.group(1), evidence.group(2), schoolId, body);
+			return;
+		}
+		Matcher one = SESSION_ONE.matcher(path);
+		if (one.matches() && method.equals("GET")) {
+			Map<String, Object> session = sessions.get(one.group(1));
+			if (session == null || !schoolId.equals(session.get("schoolId"))) {
+				send(exchange, 404, problem("not-found", "session " + one.group(1)));
+				return;
+			}
+			send(exchange, 200, session);
+			return;
+		}
+		Matcher checkpoint = CHECKPOINTS.matcher(path);
+		if (checkpoint.matches() && method.equals("POST")) {
+			checkpoint(exchange, checkpoint.group(1), schoolId, body);
+			return;
+		}
+		Matcher skill = SKILL_STEP.matcher(path);
+		if (skill.matches() && method.equals("POST")) {
+			skillStep(exchange, skill.group(1), skill.group(3), schoolId, body);
+			return;
+		}
 		if (!method.equals("POST") || key == null) {
 			send(exchange, method.equals("POST") ? 400 : 404, problem("not-found", method + " " + path + " key " + key));
 			return;
@@ -470,6 +537,7 @@ public final class FakeGateway implements AutoCloseable {
 					.isAfter(OffsetDateTime.parse(body.path("plannedStart").asText()))) {
 					bad = "end before start";
 				}
+				bad = bad != null ? bad : formFields(body, schoolId);
 			}
 			case "/api/activities/reflections" -> {
 				store = reflections;
@@ -523,6 +591,59 @@ public final class FakeGateway implements AutoCloseable {
 					bad = bad != null ? bad : ofSchool(member.asText(), schoolId);
 				}
 			}
+			case "/api/activities/online-studies" -> {
+				store = onlineStudies;
+				bad = !fieldsAre(body, Set.of("teacherId", "platform", "course", "hours", "completedOn",
+						"certificateAttachmentIds")) || body.path("course").asText().isBlank()
+						|| body.path("platform").asText().isBlank() ? "bad online study " + body : notFuture(body, "completedOn");
+				bad = bad != null ? bad : hours(body, 200);
+				bad = bad != null ? bad : ofSchool(body.path("teacherId").asText(), schoolId);
+			}
+			case "/api/activities/external-trainings" -> {
+				store = externalTrainings;
+				bad = !fieldsAre(body, Set.of("teacherId", "kind", "title", "organizer", "level", "place", "startDate",
+						"endDate", "hours", "certificateAttachmentIds"))
+						|| !Set.of("TRAINING", "OBSERVATION").contains(body.path("kind").asText())
+						|| !Set.of("COUNTY", "CITY", "PROVINCE", "NATIONAL").contains(body.path("level").asText())
+						|| body.path("certificateAttachmentIds").isEmpty() ? "bad external training " + body
+								: notFuture(body, "endDate");
+				if (bad == null) {
+					java.time.LocalDate start = java.time.LocalDate.parse(body.path("startDate").asText());
+					java.time.LocalDate end = java.time.LocalDate.parse(body.path("endDate").asText());
+					bad = end.isBefore(start) ? "end before start"
+							: hours(body, 24 * (java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1));
+				}
+				bad = bad != null ? bad : ofSchool(body.path("teacherId").asText(), schoolId);
+				bad = bad != null ? bad : attachmentsOf(body.path("certificateAttachmentIds"), schoolId);
+			}
+			case "/api/activities/mentorships" -> {
+				store = mentorships;
+				bad = !fieldsAre(body, Set.of("mentorId", "menteeId", "schoolYear", "goals", "startedOn"))
+						|| !"2026-2027".equals(body.path("schoolYear").asText()) || body.path("goals").isEmpty()
+						|| body.path("mentorId").equals(body.path("menteeId")) ? "bad mentorship " + body
+								: notFuture(body, "startedOn");
+				bad = bad != null ? bad : ofSchool(body.path("mentorId").asText(), schoolId);
+				bad = bad != null ? bad : ofSchool(body.path("menteeId").asText(), schoolId);
+				if (bad == null && mentorships.values().stream().anyMatch(m -> m.get("menteeId").equals(body.path("menteeId").asText()))) {
+					send(exchange, 409, problem("mentee-already-paired", "paired"));
+					return;
+				}
+			}
+			case "/api/activities/skill-programmes" -> {
+				store = skillProgrammes;
+				bad = !fieldsAre(body, Set.of("teacherId", "programme", "level", "modules", "enrolledOn"))
+						|| !LEVELS.contains(body.path("level").asText()) || body.path("modules").isEmpty()
+						? "bad skill programme " + body : notFuture(body, "enrolledOn");
+				bad = bad != null ? bad : ofSchool(body.path("teacherId").asText(), schoolId);
+			}
+			case "/api/activities/teaching-materials" -> {
+				store = materials;
+				bad = !fieldsAre(body, Set.of("teacherId", "kind", "title", "subject", "grade", "submittedOn",
+						"attachmentIds")) || !Set.of("LESSON_PLAN_SET", "TEST_PAPER", "COURSEWARE").contains(body.path("kind").asText())
+						|| body.path("attachmentIds").isEmpty() ? "bad teaching material " + body : notFuture(body, "submittedOn");
+				bad = bad != null ? bad : ofSchool(body.path("teacherId").asText(), schoolId);
+				bad = bad != null ? bad : attachmentsOf(body, schoolId);
+			}
 			default -> {
 				send(exchange, 404, problem("not-found", method + " " + path));
 				return;
@@ -541,6 +662,14 @@ public final class FakeGateway implements AutoCloseable {
 			record.put("stage", "APPLIED");
 			record.put("stageOn", body.path("appliedOn").asText());
 		}
+		if (store == mentorships) {
+			record.put("checkpoints", new ArrayList<>());
+		}
+		if (store == skillProgrammes) {
+			record.put("completions", new ArrayList<>());
+			record.put("completedModules", 0);
+			record.put("status", "ENROLLED");
+		}
 		created(exchange, store, key, record);
 	}
 
@@ -556,8 +685,10 @@ public final class FakeGateway implements AutoCloseable {
 			return;
 		}
 		Map<String, Object> group = groups.get(body.path("subjectGroupId").asText());
-		String bad = !fieldsAre(body, SLOT_FIELDS) || group == null || !schoolId.equals(group.get("schoolId"))
-				|| !FORMS.contains(body.path("form").asText()) ? "bad slot " + body
+		String bad;
+		bad = !fieldsAre(body, SLOT_FIELDS) || group == null || !schoolId.equals(group.get("schoolId"))
+				|| !Set.of("THEMED_RESEARCH", "COLLECTIVE_PREPARATION", "SALON").contains(body.path("form").asText())
+						? "bad slot " + body
 						: ofSchool(body.path("hostId").asText(), schoolId);
 		java.time.DayOfWeek.valueOf(body.path("dayOfWeek").asText());
 		java.time.LocalTime.parse(body.path("start").asText());
@@ -613,6 +744,7 @@ public final class FakeGateway implements AutoCloseable {
 					.filter(t -> slot.get("subjectGroupId").equals(t.get("subjectGroupId")) && !slot.get("hostId").equals(t.get("id")))
 					.map(t -> t.get("id"))
 					.toList());
+				session.put(slot.get("form").equals("THEMED_RESEARCH") ? "speakerId" : "mainPreparerId", slot.get("hostId"));
 				session.put("status", "PLANNED");
 				sessions.put(id, session);
 				createdIds.add(id);
@@ -742,7 +874,11 @@ public final class FakeGateway implements AutoCloseable {
 	}
 
 	private String attachmentsOf(JsonNode body, String schoolId) {
-		for (JsonNode id : body.path("attachmentIds")) {
+		return body.isArray() ? attachmentIds(body, schoolId) : attachmentIds(body.path("attachmentIds"), schoolId);
+	}
+
+	private String attachmentIds(JsonNode ids, String schoolId) {
+		for (JsonNode id : ids) {
 			Map<String, Object> attachment = attachments.get(id.asText());
 			if (attachment == null || !schoolId.equals(attachment.get("schoolId"))) {
 				return "attachment " + id + " unknown";
@@ -754,5 +890,200 @@ public final class FakeGateway implements AutoCloseable {
 	private static String notFuture(JsonNode body, String field) {
 		java.time.LocalDate date = java.time.LocalDate.parse(body.path(field).asText());
 		return date.isAfter(TODAY) ? field + " in the future" : null;
+	}
+
+	// ---------------------------------------------------------------- form fields, evidence, teacher records
+
+	/** SessionFormRules: the form's fields required, the others rejected. */
+	private String formFields(JsonNode body, String schoolId) {
+		String form = body.path("form").asText();
+		Set<String> used = FORM_FIELDS.get(form);
+		for (String field : ALL_FORM_FIELDS) {
+			if (body.has(field) && !used.contains(field)) {
+				return field + " not-for-form " + form;
+			}
+		}
+		if (body.has("hostUnit") && !body.path("hostUnit").asText().equals("SCHOOL")) {
+			return "this fake takes SCHOOL sessions only";
+		}
+		int teaching = body.path("teachingTeacherIds").size();
+		String missing = switch (form) {
+			case "THEMED_RESEARCH" -> body.has("speakerId") ? null : "speakerId";
+			case "COLLECTIVE_PREPARATION" -> body.has("mainPreparerId") && lesson(body) ? null : "mainPreparerId/lessonContent";
+			case "SAME_LESSON_DIFFERENT_DESIGNS" -> teaching >= 2 && lesson(body) ? null : "teachingTeacherIds/lessonContent";
+			case "OPEN_LESSON" -> teaching == 1 && lesson(body)
+					&& Set.of("OPEN", "DEMONSTRATION", "OBSERVATION", "REPORT").contains(body.path("lessonKind").asText())
+							? null : "lessonKind/teachingTeacherIds/lessonContent";
+			case "LECTURE" -> body.has("speakerId") != body.has("speakerName") ? null : "one speaker";
+			case "READING_CLUB" -> body.path("book").path("title").asText().isBlank() ? "book" : null;
+			default -> null;
+		};
+		if (missing != null) {
+			return "required-for-form " + missing + " " + body;
+		}
+		for (String field : List.of("speakerId", "mainPreparerId")) {
+			if (body.has(field) && !teachers.containsKey(body.path(field).asText())) {
+				return field + " unknown";
+			}
+		}
+		for (JsonNode t : body.path("teachingTeacherIds")) {
+			if (!teachers.containsKey(t.asText())) {
+				return "teaching teacher unknown";
+			}
+			if (body.path("level").asText().equals("SCHOOL") && ofSchool(t.asText(), schoolId) != null) {
+				return "teaching teacher of another school";
+			}
+		}
+		return null;
+	}
+
+	private static boolean lesson(JsonNode body) {
+		JsonNode lesson = body.path("lessonContent");
+		return lesson.isObject() && fieldsAre(lesson, Set.of("subject", "grade", "title"))
+				&& !lesson.path("subject").asText().isBlank() && !lesson.path("grade").asText().isBlank()
+				&& !lesson.path("title").asText().isBlank();
+	}
+
+	/** Host, participants and the teachers the form names. */
+	@SuppressWarnings("unchecked")
+	private static Set<String> people(Map<String, Object> session) {
+		Set<String> people = new java.util.HashSet<>((List<String>) session.getOrDefault("participantIds", List.of()));
+		people.add((String) session.get("hostId"));
+		people.addAll((List<String>) session.getOrDefault("teachingTeacherIds", List.of()));
+		for (String field : List.of("speakerId", "mainPreparerId")) {
+			if (session.get(field) != null) {
+				people.add((String) session.get(field));
+			}
+		}
+		return people;
+	}
+
+	@SuppressWarnings("unchecked")
+	private String linkedObservation(JsonNode body, OffsetDateTime observedAt) {
+		Map<String, Object> session = sessions.get(body.path("sessionId").asText());
+		if (session == null || !Set.of("OPEN_LESSON", "SAME_LESSON_DIFFERENT_DESIGNS").contains(session.get("form"))
+				|| "CANCELLED".equals(session.get("status"))) {
+			return "sessionId " + body.path("sessionId");
+		}
+		if (!((List<String>) session.get("teachingTeacherIds")).contains(body.path("teacherId").asText())) {
+			return "teacherId not teaching";
+		}
+		if (!people(session).contains(body.path("observerId").asText())) {
+			return "observerId not in the session";
+		}
+		if (!OffsetDateTime.parse((String) session.get("plannedStart")).toLocalDate().equals(observedAt.toLocalDate())) {
+			return "observedAt not on the session's date";
+		}
+		return null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void sessionEvidence(HttpExchange exchange, String id, String what, String schoolId, JsonNode body)
+			throws IOException {
+		evidencePosts.incrementAndGet();
+		Map<String, Object> session = sessions.get(id);
+		if (session == null || !schoolId.equals(session.get("schoolId"))) {
+			send(exchange, 404, problem("not-found", "session " + id));
+			return;
+		}
+		if (what.equals("minutes")) {
+			if (!"HELD".equals(session.get("status"))) {
+				send(exchange, 409, problem("session-" + String.valueOf(session.get("status")).toLowerCase(), "not held"));
+				return;
+			}
+			if (!fieldsAre(body, Set.of("text", "attachmentIds")) || body.path("text").asText().length() < 20) {
+				send(exchange, 400, problem("invalid", "bad minutes " + body));
+				return;
+			}
+			((List<Object>) session.computeIfAbsent("minutes", k -> new ArrayList<>())).add(JSON.convertValue(body, Map.class));
+			send(exchange, 200, session);
+			return;
+		}
+		if (!"COLLECTIVE_PREPARATION".equals(session.get("form"))) {
+			send(exchange, 422, problem("not-for-form", "not a collective preparation"));
+			return;
+		}
+		Map<String, Object> attachment = attachments.get(body.path("attachmentId").asText());
+		if (!fieldsAre(body, Set.of("attachmentId", "note")) || attachment == null
+				|| !schoolId.equals(attachment.get("schoolId"))) {
+			send(exchange, 400, problem("invalid", "bad revision " + body));
+			return;
+		}
+		((List<Object>) session.computeIfAbsent("lessonPlan", k -> new ArrayList<>())).add(JSON.convertValue(body, Map.class));
+		send(exchange, 200, session);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void checkpoint(HttpExchange exchange, String id, String schoolId, JsonNode body) throws IOException {
+		Map<String, Object> pairing = mentorships.get(id);
+		if (pairing == null || !schoolId.equals(pairing.get("schoolId"))) {
+			send(exchange, 404, problem("not-found", "mentorship " + id));
+			return;
+		}
+		String bad = !fieldsAre(body, Set.of("on", "kind", "note", "attachmentIds"))
+				|| !Set.of("LESSON_OBSERVED", "LESSON_GUIDED", "PLAN_REVIEWED", "TERM_REVIEW", "OTHER")
+					.contains(body.path("kind").asText()) || body.path("note").asText().isBlank() ? "bad checkpoint " + body
+							: notFuture(body, "on");
+		if (bad == null && java.time.LocalDate.parse(body.path("on").asText())
+			.isBefore(java.time.LocalDate.parse((String) pairing.get("startedOn")))) {
+			bad = "checkpoint before the start";
+		}
+		if (bad != null) {
+			send(exchange, 400, problem("invalid", bad));
+			return;
+		}
+		((List<Object>) pairing.get("checkpoints")).add(JSON.convertValue(body, Map.class));
+		send(exchange, 200, pairing);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void skillStep(HttpExchange exchange, String id, String module, String schoolId, JsonNode body)
+			throws IOException {
+		Map<String, Object> programme = skillProgrammes.get(id);
+		if (programme == null || !schoolId.equals(programme.get("schoolId"))) {
+			send(exchange, 404, problem("not-found", "programme " + id));
+			return;
+		}
+		List<String> completions = (List<String>) programme.get("completions");
+		List<Object> modules = (List<Object>) programme.get("modules");
+		String bad = notFuture(body, "on");
+		java.time.LocalDate on = java.time.LocalDate.parse(body.path("on").asText());
+		String after = completions.isEmpty() ? (String) programme.get("enrolledOn") : completions.get(completions.size() - 1);
+		if (bad == null && on.isBefore(java.time.LocalDate.parse(after))) {
+			bad = "on before " + after;
+		}
+		if (module != null) {
+			int number = Integer.parseInt(module);
+			if (number != completions.size() + 1 || number > modules.size()) {
+				send(exchange, 409, problem("module-already-completed", "module " + number));
+				return;
+			}
+			bad = bad != null ? bad : fieldsAre(body, Set.of("on")) ? null : "bad completion " + body;
+		}
+		else {
+			if (!"ENROLLED".equals(programme.get("status")) || completions.size() < modules.size()) {
+				send(exchange, 409, problem("result-already-recorded", "or modules incomplete"));
+				return;
+			}
+			bad = bad != null ? bad : fieldsAre(body, Set.of("passed", "on", "score")) && body.path("passed").isBoolean()
+					? null : "bad result " + body;
+		}
+		if (bad != null) {
+			send(exchange, 400, problem("invalid", bad));
+			return;
+		}
+		if (module != null) {
+			completions.add(on.toString());
+			programme.put("completedModules", completions.size());
+		}
+		else {
+			programme.put("status", body.path("passed").asBoolean() ? "PASSED" : "FAILED");
+		}
+		send(exchange, 200, programme);
+	}
+
+	private static String hours(JsonNode body, long max) {
+		double hours = body.path("hours").asDouble(-1);
+		return hours < 0.5 || hours > max || hours * 2 != Math.rint(hours * 2) ? "bad hours " + body.path("hours") : null;
 	}
 }
