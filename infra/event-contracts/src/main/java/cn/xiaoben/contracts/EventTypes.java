@@ -16,6 +16,7 @@ import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
+import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -104,6 +105,8 @@ public final class EventTypes {
     public static final EventType<TeachingMaterialSubmitted> TEACHING_MATERIAL_SUBMITTED =
             new EventType<>("cn.xiaoben.activity.teaching_material.submitted.v1", Topics.ACTIVITY,
                     TeachingMaterialSubmitted.class);
+    public static final EventType<CreditRevoked> CREDIT_REVOKED =
+            new EventType<>("cn.xiaoben.credit.credit.revoked.v1", Topics.CREDIT, CreditRevoked.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
@@ -113,7 +116,8 @@ public final class EventTypes {
             CREDIT_AWARDED, CREDIT_RULES_PUBLISHED,
             LESSON_PLAN_REVISED, SESSION_MINUTES_RECORDED,
             ONLINE_STUDY_RECORDED, EXTERNAL_TRAINING_CLAIMED, MENTORSHIP_FORMED, MENTORSHIP_CHECKPOINT_RECORDED,
-            SKILL_PROGRAMME_ENROLLED, SKILL_MODULE_COMPLETED, SKILL_PROGRAMME_COMPLETED, TEACHING_MATERIAL_SUBMITTED);
+            SKILL_PROGRAMME_ENROLLED, SKILL_MODULE_COMPLETED, SKILL_PROGRAMME_COMPLETED, TEACHING_MATERIAL_SUBMITTED,
+            CREDIT_REVOKED);
 
     private EventTypes() {
     }

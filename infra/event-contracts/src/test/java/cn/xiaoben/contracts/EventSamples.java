@@ -16,6 +16,7 @@ import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
+import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -85,7 +86,8 @@ final class EventSamples {
                         "COUNTY", "APPLIED", "APPROVED", LocalDate.parse("2026-04-15"), NOW),
                 new CreditAwarded("crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "lesson-observation",
                         new BigDecimal("1.0"), new BigDecimal("1.0"), "default.lesson-observation.observer",
-                        EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW),
+                        EventTypes.LESSON_OBSERVED.name(), "obs-1", "evt-1", LocalDate.parse("2026-11-20"), NOW,
+                        "default", 0, "OBSERVER", true, "LESSON_OBSERVED|obs-1|tch-1|OBSERVER", 1),
                 new CreditRulesPublished("rs-dst-1-2026-2027-v2", "dst-1", "2026-2027", 2, "云溪县校本研修学时认定办法",
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                         List.of("session", "lesson-observation"), 12, List.of("yearly", "cycle"), "bureau.admin", NOW),
@@ -110,7 +112,10 @@ final class EventSamples {
                         "PROVINCE", "PASSED", new BigDecimal("92.5"), 2, LocalDate.parse("2026-11-15"), NOW),
                 new TeachingMaterialSubmitted("tmt-1", "dst-1", "tsp-1", "sch-1", "tch-2", "LESSON_PLAN_SET",
                         "七年级上册第三章《一元一次方程》全套教案", "数学", "七年级", LocalDate.parse("2026-11-10"),
-                        List.of("att-5"), NOW));
+                        List.of("att-5"), NOW),
+                new CreditRevoked("crd-2", "crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "session",
+                        new BigDecimal("-2.0"), "ATTENDANCE_CORRECTED", "ATTENDANCE_RECORDED|ses-1|tch-1|PARTICIPANT",
+                        EventTypes.ATTENDANCE_CORRECTED.name(), "ses-1", "evt-2", LocalDate.parse("2026-11-25"), NOW));
     }
 
     private EventSamples() {

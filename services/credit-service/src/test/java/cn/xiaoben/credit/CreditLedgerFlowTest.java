@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -38,11 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "xiaoben.credit.lesson-observation.yearly-cap=3")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditLedgerFlowTest {
 
     static final String DISTRICT = "dst-t", TOWNSHIP = "tsp-t", SCHOOL = "sch-a", OTHER = "sch-b";
+    /** The bureau's rules for this class's district in 2026-2027: lesson observation capped at 3 学时 a year. */
+    static final String CAPPED_AT_THREE = """
+            name: 测试县学时规则（听课评课每年3学时）
+            hoursPerCredit: 6
+            categories:
+              - {code: lesson-observation, nameZh: 听课评课, required: true, yearlyCap: 3}
+            rules:
+              - {id: observation.observer, fact: LESSON_OBSERVED, role: OBSERVER, category: lesson-observation,
+                 amount: {type: DURATION, hoursPerUnit: 1.0, unitMinutes: 45}}
+            requirements:
+              - {id: yearly, nameZh: 每学年不少于24学时, period: YEAR, hours: 24}
+            """;
 
     @LocalServerPort
     int port;
@@ -71,6 +81,14 @@ class CreditLedgerFlowTest {
                     "一级教师", 1985, now));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.teacher("t-replay").isPresent());
+
+        String bureau = TestTokens.bureau(DISTRICT);
+        Http.Reply draft = http.postRaw("/api/credits/rule-sets/2026-2027", bureau, "application/yaml",
+                CAPPED_AT_THREE);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        Http.Reply published = http.post("/api/credits/rule-sets/2026-2027/versions/"
+                + draft.json().get("version").asInt() + "/publish", bureau, Map.of());
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -117,7 +135,7 @@ class CreditLedgerFlowTest {
     }
 
     @Test
-    void theYearlyCapStopsAwardsAndRecordsWhyNot() {
+    void theYearlyCapOfThePublishedRuleSetStopsAwardsAndRecordsWhyNot() {
         for (int day = 10; day < 15; day++) {
             events.publish(observation("t-capped", "t-2", "2026-10-" + day + "T09:00:00+08:00", 45));
         }
@@ -126,6 +144,9 @@ class CreditLedgerFlowTest {
         assertThat(account.get("entries")).hasSize(3);
         assertThat(account.get("years").get(0).get("byCategory").get("lesson-observation").get("hours")
                 .decimalValue()).isEqualByComparingTo("3.0");
+        assertThat(account.get("declines").get(0).get("reason").asString()).isEqualTo("cap-reached");
+        assertThat(account.get("declines").get(0).get("ruleSetId").asString()).isEqualTo("rs-dst-t-2026-2027-v1");
+        assertThat(account.get("entries").get(0).get("ruleSetVersion").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.xiaoben.contracts.EventTypes;
 import cn.xiaoben.contracts.Topics;
 import cn.xiaoben.contracts.activity.LessonObserved;
 import cn.xiaoben.contracts.credit.CreditAwarded;
+import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.contracts.directory.TownshipRegistered;
@@ -202,6 +203,53 @@ class ReportsApiTest {
         assertThat(c.get("lessonObservations").get("total").asLong()).isEqualTo(2);
         assertThat(c.get("credits").get("totalHours").decimalValue()).isEqualByComparingTo("3");
         assertThat(c.get("credits").get("byCategory").get("听课评课").decimalValue()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void aRevokedCreditNoLongerCountsAndATeacherWhoseCreditWasAllRevokedIsNotCredited() {
+        String district = "dst-rv", township = "tsp-rv", school = "sch-rv";
+        Instant now = Instant.now();
+        events.publish(new TownshipRegistered(township, district, "回龙镇", now));
+        events.publish(new SchoolRegistered(school, district, township, "回龙中学", "初中", now));
+        for (String t : List.of("rv-1", "rv-2")) {
+            events.publish(new TeacherRegistered(t, district, township, school, "教师" + t, "男", "数学", "g-rv",
+                    "一级教师", 1985, now));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.teacher("rv-2").isPresent());
+        CreditAwarded first = new CreditAwarded("crd-rv-1", "rv-1", district, school, "2026-2027", "session",
+                new BigDecimal("3.0"), new BigDecimal("3.0"), "session.participant",
+                EventTypes.ATTENDANCE_RECORDED.name(), "ses-rv", "evt-rv-1", LocalDate.parse("2026-11-12"), now);
+        CreditAwarded other = new CreditAwarded("crd-rv-2", "rv-2", district, school, "2026-2027", "session",
+                new BigDecimal("2.0"), new BigDecimal("2.0"), "session.participant",
+                EventTypes.ATTENDANCE_RECORDED.name(), "ses-rv", "evt-rv-2", LocalDate.parse("2026-11-12"), now);
+        events.publish(first);
+        events.publish(other);
+        CreditRevoked revoked = revocation("crd-rv-1", first);
+        String revokedId = events.publish(revoked);
+        events.publish(revoked, revokedId);                         // redelivered: nothing more
+        events.publish(new CreditAwarded("crd-rv-3", "rv-1", district, school, "2026-2027", "session",
+                new BigDecimal("1.0"), new BigDecimal("1.0"), "session.participant",
+                EventTypes.ATTENDANCE_CORRECTED.name(), "ses-rv", "evt-rv-3", LocalDate.parse("2026-11-12"), now));
+        events.publish(revocation("crd-rv-2", other));
+
+        String token = TestTokens.schoolSystem(district, township, school);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode report = report("/api/reports/schools/" + school + YEAR, token);
+            assertThat(report.get("credits").get("totalHours").decimalValue()).isEqualByComparingTo("1");
+            assertThat(report.get("credits").get("teachersWithCredit").asLong()).isEqualTo(1);
+        });
+        JsonNode rv1 = report("/api/reports/teachers/rv-1" + YEAR, token);
+        assertThat(rv1.get("credits").get("totalHours").decimalValue()).isEqualByComparingTo("1");
+        assertThat(rv1.get("latestActivity").get("kind").asString()).isEqualTo("credit-awarded");
+        assertThat(report("/api/reports/teachers/rv-2" + YEAR, token).get("credits").get("totalHours")
+                .decimalValue()).isEqualByComparingTo("0");
+    }
+
+    static CreditRevoked revocation(String entryId, CreditAwarded voided) {
+        return new CreditRevoked(entryId + "-void", voided.entryId(), voided.teacherId(), voided.districtId(),
+                voided.schoolId(), voided.schoolYear(), voided.category(), voided.hours().negate(),
+                "ATTENDANCE_CORRECTED", "ATTENDANCE_RECORDED|ses-rv|" + voided.teacherId() + "|PARTICIPANT",
+                EventTypes.ATTENDANCE_CORRECTED.name(), "ses-rv", "evt-corr", voided.activityDate(), Instant.now());
     }
 
     @Test

@@ -11,7 +11,10 @@ import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,19 +45,47 @@ public class CreditAccounts {
                     .add(key.getString("category"), CreditLedger.hours(total.get("hours")),
                             ((Number) total.get("entries")).intValue());
         }
+        Map<String, String> voidedBy = new HashMap<>();
+        List<Document> documents = ledger.entriesOf(teacherId, year);
+        for (Document e : documents) {
+            if (CreditLedger.REVOCATION.equals(e.getString("kind"))) {
+                voidedBy.put(e.getString("voids"), e.getString("_id"));
+            }
+        }
         List<CreditAccountView.Entry> entries = new ArrayList<>();
-        for (Document e : ledger.entriesOf(teacherId, year)) {
-            Document source = e.get("source", Document.class);
-            entries.add(new CreditAccountView.Entry(e.getString("_id"), e.getString("schoolYear"),
-                    e.getString("category"), CreditLedger.hours(e.get("hours")),
-                    CreditLedger.hours(e.get("requestedHours")), e.getString("ruleId"),
-                    new CreditAccountView.Source(source.getString("type"), source.getString("id"),
-                            source.getString("eventId")),
-                    e.getString("schoolId"), e.getString("activityDate"), e.getDate("awardedAt").toInstant()));
+        for (Document e : documents) {
+            String id = e.getString("_id");
+            entries.add(new CreditAccountView.Entry(id, e.getString("schoolYear"),
+                    e.getString("category"), CreditLedger.hours(e.get("hours")), hours(e.get("requestedHours")),
+                    e.getString("ruleId"), source(e), e.getString("schoolId"), e.getString("activityDate"),
+                    instant(e.getDate("awardedAt")), e.getString("kind") == null ? CreditLedger.AWARD
+                    : e.getString("kind"), voidedBy.containsKey(id), voidedBy.get(id), e.getString("voids"),
+                    e.getString("role"), e.getString("ruleSetId"), e.getInteger("ruleSetVersion"),
+                    e.getBoolean("requiredContent"), e.getInteger("revision"), e.getString("reason")));
+        }
+        List<CreditAccountView.Decline> declines = new ArrayList<>();
+        for (Document d : ledger.declineListOf(teacherId, year)) {
+            declines.add(new CreditAccountView.Decline(d.getString("_id"), d.getString("schoolYear"),
+                    d.getString("reason"), d.getString("category"), d.getString("ruleId"), d.getString("ruleSetId"),
+                    d.getInteger("ruleSetVersion"), hours(d.get("requestedHours")), source(d), d.getString("role"),
+                    d.getString("activityDate"), instant(d.getDate("decidedAt")), d.getInteger("revision")));
         }
         return new CreditAccountView(teacherId, teacher.name(), teacher.schoolId(),
-                years.values().stream().map(YearBuilder::build).toList(), entries,
-                ledger.declinesOf(teacherId, year));
+                years.values().stream().map(YearBuilder::build).toList(), entries, declines.size(), declines);
+    }
+
+    private static CreditAccountView.Source source(Document d) {
+        Document source = d.get("source", Document.class);
+        return source == null ? null : new CreditAccountView.Source(source.getString("type"), source.getString("id"),
+                source.getString("eventId"), source.getString("role"));
+    }
+
+    private static BigDecimal hours(Object value) {
+        return value == null ? null : CreditLedger.hours(value);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static final class YearBuilder {

@@ -8,7 +8,8 @@ import java.util.Set;
  * One teacher's part in one credit-relevant fact, as the rules see it. An event can yield several (a paper: one per
  * author; a research stage: leader and members).
  *
- * @param sourceKey     what a standing ledger entry is unique for: the event, the teacher and the role
+ * @param sourceKey     the natural key of the teacher's part in the fact, {@code <fact>|<sourceId>|<teacherId>|<role>}:
+ *                      what one decision (a ledger entry or a decline) is made for, whatever event carried it
  * @param level         SCHOOL … NATIONAL where the fact has one
  * @param form          the session form for ATTENDANCE_RECORDED
  * @param kinds         what {@code kinds} filters of rules match: a reflection's kind, a research stage, a claim's
@@ -27,7 +28,7 @@ public record CreditFact(String sourceKey, String eventId, String eventType, Str
         kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
     }
 
-    public static String sourceKey(String eventId, String teacherId, String role) {
-        return eventId + "|" + teacherId + "|" + role;
+    public static String sourceKey(Fact fact, String sourceId, String teacherId, String role) {
+        return fact.name() + "|" + sourceId + "|" + teacherId + "|" + role;
     }
 }

@@ -15,7 +15,7 @@ class RuleEvaluatorTest {
 
     private static CreditFact fact(Fact fact, String role, String level, String form, Set<String> kinds, String grade,
                                    Integer minutes, BigDecimal declared, boolean attended) {
-        return new CreditFact(CreditFact.sourceKey("evt-1", "t-1", role), "evt-1", "type", "src-1", fact, "t-1", role,
+        return new CreditFact(CreditFact.sourceKey(fact, "src-1", "t-1", role), "evt-1", "type", "src-1", fact, "t-1", role,
                 "dst-1", "sch-1", LocalDate.of(2026, 11, 20), level, form, kinds, grade, minutes, declared, attended);
     }
 

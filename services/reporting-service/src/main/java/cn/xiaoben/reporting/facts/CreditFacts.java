@@ -1,6 +1,7 @@
 package cn.xiaoben.reporting.facts;
 
 import cn.xiaoben.contracts.credit.CreditAwarded;
+import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.messaging.consumer.IdempotentWrites;
 import cn.xiaoben.contracts.SchoolYear;
 import com.mongodb.client.MongoCollection;
@@ -29,7 +30,8 @@ import java.util.Map;
 
 /**
  * One append-only fact per credit ledger entry ({@code _id} = the entry id, so a redelivered, replayed or
- * re-published event adds nothing), summed on read. Hours stay exact (Decimal128). A fact belongs to the school year
+ * re-published event adds nothing), summed on read. A voiding entry ({@code CreditRevoked}) is a fact of kind
+ * {@code revocation} with negative hours; teachers count as credited when their net hours are above zero. Hours stay exact (Decimal128). A fact belongs to the school year
  * and school the credit service attributed it to.
  */
 @Component
@@ -72,13 +74,35 @@ public class CreditFacts {
         return writes.insertOnce(COLLECTION, fact);
     }
 
+    /** Stores a voiding entry once (negative hours, naming the entry it voids); false when it was already there. */
+    public boolean recordRevocation(CreditRevoked r, SchoolYear year, LocalDate activityDate, String eventId,
+                                    Instant storedAt) {
+        Document fact = new Document("_id", r.entryId())
+                .append("kind", "revocation")
+                .append("voids", r.voidedEntryId())
+                .append("eventId", eventId)
+                .append("teacherId", r.teacherId()).append("districtId", r.districtId())
+                .append("schoolId", r.schoolId())
+                .append("schoolYear", year.toString())
+                .append("category", r.category())
+                .append("hours", new Decimal128(r.hours()))
+                .append("reason", r.reason())
+                .append("sourceEventType", r.sourceEventType()).append("sourceId", r.sourceId())
+                .append("sourceEventId", r.sourceEventId())
+                .append("activityDate", activityDate.toString())
+                .append("month", activityDate.toString().substring(0, 7))
+                .append("awardedAt", r.revokedAt() == null ? null : Date.from(r.revokedAt()))
+                .append(Stored.AT, Date.from(storedAt));
+        return writes.insertOnce(COLLECTION, fact);
+    }
+
     public CreditTally schoolTally(String schoolId, SchoolYear year) {
         return tally(Filters.and(Filters.eq("schoolId", schoolId), inYear(year)));
     }
 
     public TeacherCredits teacherCredits(String teacherId, SchoolYear year) {
         Bson filter = Filters.and(Filters.eq("teacherId", teacherId), inYear(year));
-        Document latest = facts.find(filter)
+        Document latest = facts.find(Filters.and(filter, Filters.ne("kind", "revocation")))
                 .sort(Sorts.orderBy(Sorts.descending("activityDate"), Sorts.descending("awardedAt"))).limit(1).first();
         return new TeacherCredits(tally(filter), latest == null ? null : new TeacherCredits.Latest(
                 latest.getString("_id"), LocalDate.parse(latest.getString("activityDate")),
@@ -93,6 +117,7 @@ public class CreditFacts {
                 Aggregates.match(Filters.and(Filters.in("schoolId", schoolIds), inYear(year))),
                 Aggregates.group(new Document("schoolId", "$schoolId").append("teacherId", "$teacherId"),
                         Accumulators.sum("hours", "$hours"), Accumulators.max("lastStoredAt", "$" + Stored.AT)),
+                Aggregates.match(Filters.gt("hours", 0)),
                 Aggregates.group("$_id.schoolId", Accumulators.sum("hours", "$hours"), Accumulators.sum("teachers", 1),
                         Accumulators.max("lastStoredAt", "$lastStoredAt")))).forEach(g ->
                 bySchool.put(g.getString("_id"), new SchoolActivity(0, Hours.of(g.get("hours")),
@@ -108,7 +133,8 @@ public class CreditFacts {
                                 Accumulators.max("lastStoredAt", "$" + Stored.AT))),
                         new Facet("byCategory", Aggregates.group("$category", Accumulators.sum("hours", "$hours")),
                                 Aggregates.sort(Sorts.ascending("_id"))),
-                        new Facet("teachers", Aggregates.group("$teacherId"),
+                        new Facet("teachers", Aggregates.group("$teacherId", Accumulators.sum("hours", "$hours")),
+                                Aggregates.match(Filters.gt("hours", 0)),
                                 Aggregates.group(null, Accumulators.sum("n", 1)))))).first();
         if (result == null || result.getList("total", Document.class).isEmpty()) {
             return CreditTally.none();
