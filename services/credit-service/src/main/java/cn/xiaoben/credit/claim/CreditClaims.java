@@ -226,14 +226,14 @@ public class CreditClaims implements ApprovalRequests {
         String next = approve && position + 1 < chain.size() ? chain.get(position + 1) : null;
         boolean complete = approve && next == null;
         long version = ((Number) current.get("version")).longValue();
-        String prefix = "steps." + index + ".";
-        List<Bson> updates = new ArrayList<>(List.of(
-                Updates.set(prefix + "decidedAt", Date.from(now)),
-                Updates.set(prefix + "decidedBy", caller.subject()),
-                Updates.set(prefix + "decision", approve ? "APPROVED" : "REJECTED"),
-                Updates.set(prefix + "note", text),
-                Updates.set(prefix + "waitedMinutes", waited),
-                Updates.inc("version", 1L)));
+        List<Document> newSteps = new ArrayList<>(steps);
+        newSteps.set(index, new Document(step).append("decidedAt", Date.from(now))
+                .append("decidedBy", caller.subject()).append("decision", approve ? "APPROVED" : "REJECTED")
+                .append("note", text).append("waitedMinutes", waited));
+        if (next != null) {
+            newSteps.add(arrival(next, now));
+        }
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("steps", newSteps), Updates.inc("version", 1L)));
         if (next != null) {
             updates.add(Updates.set("level", next));
         } else {
@@ -257,12 +257,6 @@ public class CreditClaims implements ApprovalRequests {
         if (after == null) {
             throw ApiProblem.conflict("concurrent-update",
                     "The claim was decided by someone else at the same time; reload it.", "该申报同时被他人审核，请刷新。");
-        }
-        if (next != null) {
-            claims.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("level", next),
-                            Filters.size("steps", index + 1)),
-                    Updates.push("steps", arrival(next, now)));
-            after = find(id);
         }
         outbox.publishSoon(COLLECTION, id);
         if (complete || !approve) {
