@@ -17,6 +17,9 @@ import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.credit.CreditRevoked;
+import cn.xiaoben.contracts.credit.CreditClaimSubmitted;
+import cn.xiaoben.contracts.credit.CreditClaimApproved;
+import cn.xiaoben.contracts.credit.CreditClaimRejected;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -107,6 +110,12 @@ public final class EventTypes {
                     TeachingMaterialSubmitted.class);
     public static final EventType<CreditRevoked> CREDIT_REVOKED =
             new EventType<>("cn.xiaoben.credit.credit.revoked.v1", Topics.CREDIT, CreditRevoked.class);
+    public static final EventType<CreditClaimSubmitted> CREDIT_CLAIM_SUBMITTED =
+            new EventType<>("cn.xiaoben.credit.claim.submitted.v1", Topics.CREDIT, CreditClaimSubmitted.class);
+    public static final EventType<CreditClaimApproved> CREDIT_CLAIM_APPROVED =
+            new EventType<>("cn.xiaoben.credit.claim.approved.v1", Topics.CREDIT, CreditClaimApproved.class);
+    public static final EventType<CreditClaimRejected> CREDIT_CLAIM_REJECTED =
+            new EventType<>("cn.xiaoben.credit.claim.rejected.v1", Topics.CREDIT, CreditClaimRejected.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
@@ -117,7 +126,8 @@ public final class EventTypes {
             LESSON_PLAN_REVISED, SESSION_MINUTES_RECORDED,
             ONLINE_STUDY_RECORDED, EXTERNAL_TRAINING_CLAIMED, MENTORSHIP_FORMED, MENTORSHIP_CHECKPOINT_RECORDED,
             SKILL_PROGRAMME_ENROLLED, SKILL_MODULE_COMPLETED, SKILL_PROGRAMME_COMPLETED, TEACHING_MATERIAL_SUBMITTED,
-            CREDIT_REVOKED);
+            CREDIT_REVOKED,
+            CREDIT_CLAIM_SUBMITTED, CREDIT_CLAIM_APPROVED, CREDIT_CLAIM_REJECTED);
 
     private EventTypes() {
     }

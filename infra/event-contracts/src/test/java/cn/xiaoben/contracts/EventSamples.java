@@ -17,6 +17,9 @@ import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.credit.CreditRevoked;
+import cn.xiaoben.contracts.credit.CreditClaimSubmitted;
+import cn.xiaoben.contracts.credit.CreditClaimApproved;
+import cn.xiaoben.contracts.credit.CreditClaimRejected;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -115,7 +118,15 @@ final class EventSamples {
                         List.of("att-5"), NOW),
                 new CreditRevoked("crd-2", "crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "session",
                         new BigDecimal("-2.0"), "ATTENDANCE_CORRECTED", "ATTENDANCE_RECORDED|ses-1|tch-1|PARTICIPANT",
-                        EventTypes.ATTENDANCE_CORRECTED.name(), "ses-1", "evt-2", LocalDate.parse("2026-11-25"), NOW));
+                        EventTypes.ATTENDANCE_CORRECTED.name(), "ses-1", "evt-2", LocalDate.parse("2026-11-25"), NOW),
+                new CreditClaimSubmitted("clm-1", "dst-1", "tsp-1", "sch-1", "tch-1", "EXTERNAL_TRAINING",
+                        "国培计划初中数学骨干教师培训", "省教育学院", new BigDecimal("12.5"), LocalDate.parse("2026-10-24"),
+                        List.of("att-9"), "DIRECT", null, null, List.of("SCHOOL", "COUNTY"), "SCHOOL", "teacher-tch-1",
+                        NOW),
+                new CreditClaimApproved("clm-1", "dst-1", "tsp-1", "sch-1", "tch-1", "SCHOOL", false, "COUNTY",
+                        "admin-sch-1", "证书属实", 95, NOW),
+                new CreditClaimRejected("clm-2", "dst-1", "tsp-1", "sch-1", "tch-1", "COUNTY", "expert-dst-1",
+                        "证书与培训内容不符", 1440, NOW));
     }
 
     private EventSamples() {

@@ -13,6 +13,7 @@ import cn.xiaoben.credit.ruleset.VersionedRuleSet;
 import cn.xiaoben.messaging.consumer.IdempotentWrites;
 import cn.xiaoben.messaging.outbox.EventOutbox;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ import java.util.UUID;
  * the school year of the activity's date, then cut to the category's yearly cap against the hours standing in the
  * ledger. The result is one ledger entry carrying {@code CreditAwarded} in the same insert (outbox), or one decline
  * with its reason: {@code no-rule}, {@code not-attended}, {@code no-grade}, {@code not-approved} (the rule needs an
- * approval; claims come later), {@code no-hours} (the rule pays nothing, e.g. a few minutes), {@code cap-reached}.
+ * approval and no claim could be opened), {@code rejected} (its claim was rejected), {@code no-hours} (the rule pays nothing, e.g. a few minutes), {@code cap-reached}.
  * <p>
  * One decision per source key and revision: a fact whose source key was decided before changes nothing, so
  * redelivered, re-published and duplicated events are harmless. A correction voids the standing entry with a
@@ -47,15 +48,17 @@ public class CreditAwarder {
     private final IdempotentWrites writes;
     private final EventOutbox outbox;
     private final Clock clock;
+    private final ObjectProvider<ApprovalRequests> approvals;
     private final Object[] locks = new Object[STRIPES];
 
     public CreditAwarder(RuleSets ruleSets, CreditLedger ledger, IdempotentWrites writes, EventOutbox outbox,
-                         Clock clock) {
+                         Clock clock, ObjectProvider<ApprovalRequests> approvals) {
         this.ruleSets = ruleSets;
         this.ledger = ledger;
         this.writes = writes;
         this.outbox = outbox;
         this.clock = clock;
+        this.approvals = approvals;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -67,7 +70,34 @@ public class CreditAwarder {
             if (ledger.decided(fact.sourceKey())) {
                 return;
             }
-            decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null);
+            decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, false);
+        }
+    }
+
+    /**
+     * Decides a fact whose claim was finally approved: as {@link #award}, but a rule with {@code requiresApproval}
+     * pays (caps still apply). Nothing happens if its source key was decided already.
+     */
+    public void awardApproved(CreditFact fact) {
+        synchronized (lock(fact.teacherId())) {
+            if (ledger.decided(fact.sourceKey())) {
+                return;
+            }
+            decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, true);
+        }
+    }
+
+    /** Records that a fact's claim was rejected: a decline {@code rejected}, unless its source key was decided. */
+    public void declineRejected(CreditFact fact) {
+        synchronized (lock(fact.teacherId())) {
+            if (ledger.decided(fact.sourceKey())) {
+                return;
+            }
+            SchoolYear year = SchoolYear.of(fact.date());
+            VersionedRuleSet rules = ruleSets.inForce(fact.districtId(), year);
+            RuleEvaluation evaluation = RuleEvaluator.evaluate(rules.ruleSet(), fact);
+            decline(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, year, rules, evaluation.rule(), "rejected",
+                    evaluation.pays() ? evaluation.hours() : BigDecimal.ZERO);
         }
     }
 
@@ -84,11 +114,11 @@ public class CreditAwarder {
             if (!ledger.revokedFor(correctionKey)) {
                 ledger.standingAward(corrected.sourceKey()).ifPresent(e -> revoke(e, corrected, correctionKey, reason));
             }
-            decide(corrected, ledger.lastRevision(corrected.sourceKey()) + 1, correctionKey);
+            decide(corrected, ledger.lastRevision(corrected.sourceKey()) + 1, correctionKey, false);
         }
     }
 
-    private void decide(CreditFact fact, int revision, String correctionKey) {
+    private void decide(CreditFact fact, int revision, String correctionKey, boolean approved) {
         if (fact.date() == null) {
             throw new IllegalArgumentException("A credit fact needs a date: " + fact.sourceKey());
         }
@@ -102,7 +132,12 @@ public class CreditAwarder {
         }
         RuleSet.Rule rule = evaluation.rule();
         BigDecimal requested = evaluation.hours();
-        if (rule.needsApproval()) {
+        if (rule.needsApproval() && !approved) {
+            ApprovalRequests claims = approvals.getIfAvailable();
+            if (claims != null && requested.signum() > 0 && correctionKey == null) {
+                claims.open(fact, rule, requested);
+                return;
+            }
             decline(fact, revision, correctionKey, year, rules, rule, "not-approved", requested);
             return;
         }

@@ -241,18 +241,19 @@ class AwardEngineTest {
     }
 
     @Test
-    void externalTrainingIsDeclinedAsNotApprovedUntilClaimsAreApproved() {
-        events.publish(new ExternalTrainingClaimed("ext-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL,
+    void externalTrainingNeedingApprovalOpensAClaimAndWritesNothingToTheLedgerYet() {
+        String trainingId = "ext-" + UUID.randomUUID();
+        events.publish(new ExternalTrainingClaimed(trainingId, DISTRICT, TOWNSHIP, SCHOOL,
                 "aw-claimant", "TRAINING", "国培计划初中数学骨干教师培训", "省教育厅", "NATIONAL", "省教育学院",
                 LocalDate.parse("2026-10-20"), LocalDate.parse("2026-10-24"), new BigDecimal("40"), List.of(),
                 Instant.now()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> account("aw-claimant").get("declined").asInt() == 1);
-        JsonNode account = account("aw-claimant");
-        assertThat(account.get("entries")).isEmpty();
-        JsonNode decline = account.get("declines").get(0);
-        assertThat(decline.get("reason").asString()).isEqualTo("not-approved");
-        assertThat(decline.get("ruleId").asString()).isEqualTo("external-training.claimant");
-        assertThat(decline.get("requestedHours").decimalValue()).isEqualByComparingTo("40");
+        await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("credit_claims")
+                .countDocuments(new Document("sourceId", trainingId)) == 1);
+        Document claim = database.getCollection("credit_claims").find(new Document("sourceId", trainingId)).first();
+        assertThat(claim.getString("status")).isEqualTo("PENDING");
+        assertThat(claim.getString("ruleId")).isEqualTo("external-training.claimant");
+        assertThat(claim.getDouble("hours")).isEqualTo(40.0);
+        assertThat(ledgerDocuments("aw-claimant")).isZero();
     }
 
     @Test

@@ -1,0 +1,5 @@
+package cn.xiaoben.credit.claim;
+
+public enum ClaimStatus {
+    PENDING, APPROVED, REJECTED
+}
