@@ -17,6 +17,7 @@ import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.credit.CreditRevoked;
+import cn.xiaoben.contracts.credit.RequirementMet;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -107,6 +108,8 @@ public final class EventTypes {
                     TeachingMaterialSubmitted.class);
     public static final EventType<CreditRevoked> CREDIT_REVOKED =
             new EventType<>("cn.xiaoben.credit.credit.revoked.v1", Topics.CREDIT, CreditRevoked.class);
+    public static final EventType<RequirementMet> REQUIREMENT_MET =
+            new EventType<>("cn.xiaoben.credit.requirement.met.v1", Topics.CREDIT, RequirementMet.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
@@ -117,7 +120,8 @@ public final class EventTypes {
             LESSON_PLAN_REVISED, SESSION_MINUTES_RECORDED,
             ONLINE_STUDY_RECORDED, EXTERNAL_TRAINING_CLAIMED, MENTORSHIP_FORMED, MENTORSHIP_CHECKPOINT_RECORDED,
             SKILL_PROGRAMME_ENROLLED, SKILL_MODULE_COMPLETED, SKILL_PROGRAMME_COMPLETED, TEACHING_MATERIAL_SUBMITTED,
-            CREDIT_REVOKED);
+            CREDIT_REVOKED,
+            REQUIREMENT_MET);
 
     private EventTypes() {
     }

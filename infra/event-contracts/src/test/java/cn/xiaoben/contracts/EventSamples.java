@@ -17,6 +17,7 @@ import cn.xiaoben.contracts.activity.SessionMinutesRecorded;
 import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRulesPublished;
 import cn.xiaoben.contracts.credit.CreditRevoked;
+import cn.xiaoben.contracts.credit.RequirementMet;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -115,7 +116,11 @@ final class EventSamples {
                         List.of("att-5"), NOW),
                 new CreditRevoked("crd-2", "crd-1", "tch-1", "dst-1", "sch-1", "2026-2027", "session",
                         new BigDecimal("-2.0"), "ATTENDANCE_CORRECTED", "ATTENDANCE_RECORDED|ses-1|tch-1|PARTICIPANT",
-                        EventTypes.ATTENDANCE_CORRECTED.name(), "ses-1", "evt-2", LocalDate.parse("2026-11-25"), NOW));
+                        EventTypes.ATTENDANCE_CORRECTED.name(), "ses-1", "evt-2", LocalDate.parse("2026-11-25"), NOW),
+                new RequirementMet("tch-1|yearly|2026-2027", "tch-1", "dst-1", "sch-1", "yearly", "每学年校本培训不少于24学时",
+                        "YEAR", "2026-2027", LocalDate.parse("2026-09-01"), LocalDate.parse("2027-08-31"), "default", 0,
+                        new BigDecimal("24"), new BigDecimal("25.0"), new BigDecimal("12"), new BigDecimal("14.0"), null,
+                        "crd-1", NOW));
     }
 
     private EventSamples() {

@@ -64,10 +64,10 @@ public class CreditAwarder {
     /** Decides a fact's first revision, unless anything was decided for its source key already. */
     public void award(CreditFact fact) {
         synchronized (lock(fact.teacherId())) {
-            if (ledger.decided(fact.sourceKey())) {
-                return;
+            if (!ledger.decided(fact.sourceKey())) {
+                decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null);
             }
-            decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null);
+            afterDecision(fact);
         }
     }
 
@@ -78,13 +78,14 @@ public class CreditAwarder {
      */
     public void correct(CreditFact corrected, String correctionKey, String reason) {
         synchronized (lock(corrected.teacherId())) {
-            if (ledger.decidedFor(correctionKey)) {
-                return;
+            if (!ledger.decidedFor(correctionKey)) {
+                if (!ledger.revokedFor(correctionKey)) {
+                    ledger.standingAward(corrected.sourceKey())
+                            .ifPresent(e -> revoke(e, corrected, correctionKey, reason));
+                }
+                decide(corrected, ledger.lastRevision(corrected.sourceKey()) + 1, correctionKey);
             }
-            if (!ledger.revokedFor(correctionKey)) {
-                ledger.standingAward(corrected.sourceKey()).ifPresent(e -> revoke(e, corrected, correctionKey, reason));
-            }
-            decide(corrected, ledger.lastRevision(corrected.sourceKey()) + 1, correctionKey);
+            afterDecision(corrected);
         }
     }
 
@@ -221,5 +222,20 @@ public class CreditAwarder {
 
     private static UUID uuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- after each decision (requirements met …) ----
+
+    private java.util.List<AfterDecision> afterDecisions = java.util.List.of();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void afterDecisions(java.util.List<AfterDecision> observers) {
+        this.afterDecisions = java.util.List.copyOf(observers);
+    }
+
+    private void afterDecision(CreditFact fact) {
+        for (AfterDecision observer : afterDecisions) {
+            observer.decided(fact);
+        }
     }
 }
