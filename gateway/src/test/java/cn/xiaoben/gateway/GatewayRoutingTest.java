@@ -177,4 +177,20 @@ class GatewayRoutingTest {
         assertThat(problem.get("detailZh").asString()).isNotBlank();
         assertThat(problem.get("requestId").asString()).isNotBlank();
     }
+
+    @Test
+    void certificateVerificationIsPublicButNothingElseUnderCredits() {
+        String path = "/api/credits/certificates/JXJY-2026-ABCDEFGHJK/verification";
+        Reply verification = Http.send(Http.to(port, path));
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(UPSTREAM.receivedFor(path)).hasSize(1);
+        assertThat(UPSTREAM.receivedFor(path).get(0).header("Authorization")).isNull();
+
+        String certificate = "/api/credits/teachers/tch-1/certificate-" + UUID.randomUUID();
+        assertProblem(Http.send(Http.to(port, certificate)), 401, "unauthenticated");
+        String nested = "/api/credits/certificates/JXJY-2026-ABCDEFGHJK/verification/more";
+        assertProblem(Http.send(Http.to(port, nested)), 401, "unauthenticated");
+        assertThat(UPSTREAM.receivedFor(certificate)).isEmpty();
+        assertThat(UPSTREAM.receivedFor(nested)).isEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import cn.xiaoben.gateway.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -17,12 +18,15 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Two stateless chains: {@code /api/**} needs a valid JWT from the identity service (signature from its key set,
- * issuer, expiry); everything else (the authorization server's own endpoints, the sign-in page, health and metrics)
+ * issuer, expiry) — except GET {@code /api/credits/certificates/{number}/verification}, public; everything else (the authorization server's own endpoints, the sign-in page, health and metrics)
  * passes through untouched, except the other actuator endpoints, which stay closed. No CSRF here: the gateway keeps
  * no session; the identity service protects its own sign-in form.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurityConfiguration {
+
+    /** The one public API path: credit-service's certificate verification. */
+    static final String CERTIFICATE_VERIFICATION = "/api/credits/certificates/*/verification";
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
@@ -36,7 +40,10 @@ public class GatewaySecurityConfiguration {
     SecurityWebFilterChain apiChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemWriter problems) {
         return stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
-                .authorizeExchange(ex -> ex.anyExchange().authenticated())
+                .authorizeExchange(ex -> ex
+                        // public: a printed certificate's number is checked by anyone (totals only, no names)
+                        .pathMatchers(HttpMethod.GET, CERTIFICATE_VERIFICATION).permitAll()
+                        .anyExchange().authenticated())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, Problem.unauthenticated()))
                         .accessDeniedHandler((exchange, e) -> problems.write(exchange, Problem.forbidden())))

@@ -20,6 +20,7 @@ import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.contracts.credit.CreditClaimSubmitted;
 import cn.xiaoben.contracts.credit.CreditClaimApproved;
 import cn.xiaoben.contracts.credit.CreditClaimRejected;
+import cn.xiaoben.contracts.credit.RequirementMet;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -115,7 +116,9 @@ public final class EventTypes {
     public static final EventType<CreditClaimApproved> CREDIT_CLAIM_APPROVED =
             new EventType<>("cn.xiaoben.credit.claim.approved.v1", Topics.CREDIT, CreditClaimApproved.class);
     public static final EventType<CreditClaimRejected> CREDIT_CLAIM_REJECTED =
-            new EventType<>("cn.xiaoben.credit.claim.rejected.v1", Topics.CREDIT, CreditClaimRejected.class);
+            new EventType<>("cn.xiaoben.credit.claim.rejected.v1", Topics.CREDIT, CreditClaimRejected.class,
+    public static final EventType<RequirementMet> REQUIREMENT_MET =
+            new EventType<>("cn.xiaoben.credit.requirement.met.v1", Topics.CREDIT, RequirementMet.class);
 
     private static final List<EventType<?>> ALL = List.of(
             TOWNSHIP_REGISTERED, SCHOOL_REGISTERED, SUBJECT_GROUP_REGISTERED, TEACHER_REGISTERED, TEACHER_TRANSFERRED,
@@ -127,7 +130,8 @@ public final class EventTypes {
             ONLINE_STUDY_RECORDED, EXTERNAL_TRAINING_CLAIMED, MENTORSHIP_FORMED, MENTORSHIP_CHECKPOINT_RECORDED,
             SKILL_PROGRAMME_ENROLLED, SKILL_MODULE_COMPLETED, SKILL_PROGRAMME_COMPLETED, TEACHING_MATERIAL_SUBMITTED,
             CREDIT_REVOKED,
-            CREDIT_CLAIM_SUBMITTED, CREDIT_CLAIM_APPROVED, CREDIT_CLAIM_REJECTED);
+            CREDIT_CLAIM_SUBMITTED, CREDIT_CLAIM_APPROVED, CREDIT_CLAIM_REJECTED,
+            REQUIREMENT_MET);
 
     private EventTypes() {
     }

@@ -20,6 +20,7 @@ import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.contracts.credit.CreditClaimSubmitted;
 import cn.xiaoben.contracts.credit.CreditClaimApproved;
 import cn.xiaoben.contracts.credit.CreditClaimRejected;
+import cn.xiaoben.contracts.credit.RequirementMet;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
 import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -126,7 +127,11 @@ final class EventSamples {
                 new CreditClaimApproved("clm-1", "dst-1", "tsp-1", "sch-1", "tch-1", "SCHOOL", false, "COUNTY",
                         "admin-sch-1", "证书属实", 95, NOW),
                 new CreditClaimRejected("clm-2", "dst-1", "tsp-1", "sch-1", "tch-1", "COUNTY", "expert-dst-1",
-                        "证书与培训内容不符", 1440, NOW));
+                        "证书与培训内容不符", 1440, NOW),
+                new RequirementMet("tch-1|yearly|2026-2027", "tch-1", "dst-1", "sch-1", "yearly", "每学年校本培训不少于24学时",
+                        "YEAR", "2026-2027", LocalDate.parse("2026-09-01"), LocalDate.parse("2027-08-31"), "default", 0,
+                        new BigDecimal("24"), new BigDecimal("25.0"), new BigDecimal("12"), new BigDecimal("14.0"), null,
+                        "crd-1", NOW));
     }
 
     private EventSamples() {

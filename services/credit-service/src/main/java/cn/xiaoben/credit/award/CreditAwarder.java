@@ -67,23 +67,23 @@ public class CreditAwarder {
     /** Decides a fact's first revision, unless anything was decided for its source key already. */
     public void award(CreditFact fact) {
         synchronized (lock(fact.teacherId())) {
-            if (ledger.decided(fact.sourceKey())) {
-                return;
+            if (!ledger.decided(fact.sourceKey())) {
+                decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, false);
             }
-            decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, false);
+            afterDecision(fact);
         }
     }
 
     /**
      * Decides a fact whose claim was finally approved: as {@link #award}, but a rule with {@code requiresApproval}
-     * pays (caps still apply). Nothing happens if its source key was decided already.
+     * pays (caps still apply). Nothing is decided again if its source key was decided already.
      */
     public void awardApproved(CreditFact fact) {
         synchronized (lock(fact.teacherId())) {
-            if (ledger.decided(fact.sourceKey())) {
-                return;
+            if (!ledger.decided(fact.sourceKey())) {
+                decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, true);
             }
-            decide(fact, ledger.lastRevision(fact.sourceKey()) + 1, null, true);
+            afterDecision(fact);
         }
     }
 
@@ -108,13 +108,14 @@ public class CreditAwarder {
      */
     public void correct(CreditFact corrected, String correctionKey, String reason) {
         synchronized (lock(corrected.teacherId())) {
-            if (ledger.decidedFor(correctionKey)) {
-                return;
+            if (!ledger.decidedFor(correctionKey)) {
+                if (!ledger.revokedFor(correctionKey)) {
+                    ledger.standingAward(corrected.sourceKey())
+                            .ifPresent(e -> revoke(e, corrected, correctionKey, reason));
+                }
+                decide(corrected, ledger.lastRevision(corrected.sourceKey()) + 1, correctionKey, false);
             }
-            if (!ledger.revokedFor(correctionKey)) {
-                ledger.standingAward(corrected.sourceKey()).ifPresent(e -> revoke(e, corrected, correctionKey, reason));
-            }
-            decide(corrected, ledger.lastRevision(corrected.sourceKey()) + 1, correctionKey, false);
+            afterDecision(corrected);
         }
     }
 
@@ -256,5 +257,20 @@ public class CreditAwarder {
 
     private static UUID uuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- after each decision (requirements met …) ----
+
+    private java.util.List<AfterDecision> afterDecisions = java.util.List.of();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void afterDecisions(java.util.List<AfterDecision> observers) {
+        this.afterDecisions = java.util.List.copyOf(observers);
+    }
+
+    private void afterDecision(CreditFact fact) {
+        for (AfterDecision observer : afterDecisions) {
+            observer.decided(fact);
+        }
     }
 }
