@@ -116,7 +116,7 @@ public final class EventTypes {
     public static final EventType<CreditClaimApproved> CREDIT_CLAIM_APPROVED =
             new EventType<>("cn.xiaoben.credit.claim.approved.v1", Topics.CREDIT, CreditClaimApproved.class);
     public static final EventType<CreditClaimRejected> CREDIT_CLAIM_REJECTED =
-            new EventType<>("cn.xiaoben.credit.claim.rejected.v1", Topics.CREDIT, CreditClaimRejected.class,
+            new EventType<>("cn.xiaoben.credit.claim.rejected.v1", Topics.CREDIT, CreditClaimRejected.class);
     public static final EventType<RequirementMet> REQUIREMENT_MET =
             new EventType<>("cn.xiaoben.credit.requirement.met.v1", Topics.CREDIT, RequirementMet.class);
 
