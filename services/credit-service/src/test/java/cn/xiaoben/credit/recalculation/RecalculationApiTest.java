@@ -90,7 +90,11 @@ class RecalculationApiTest {
     }
 
     static LessonObserved observation(String day) {
-        return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, OBSERVER, AUTHOR, "语文",
+        return observation(OBSERVER, day);
+    }
+
+    static LessonObserved observation(String observer, String day) {
+        return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, observer, MARKER, "语文",
                 "七年级", "春", OffsetDateTime.parse(day + "T09:00:00+08:00"), 45, Map.of("objectives", 90), "好课",
                 Instant.now());
     }
@@ -129,13 +133,21 @@ class RecalculationApiTest {
     }
 
     JsonNode account(String teacherId) {
-        Http.Reply reply = http.get("/api/credits/teachers/" + teacherId + "?year=" + YEAR, school);
+        return account(teacherId, YEAR);
+    }
+
+    JsonNode account(String teacherId, String year) {
+        Http.Reply reply = http.get("/api/credits/teachers/" + teacherId + "?year=" + year, school);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply.json();
     }
 
     java.math.BigDecimal total(String teacherId) {
-        JsonNode years = account(teacherId).get("years");
+        return total(teacherId, YEAR);
+    }
+
+    java.math.BigDecimal total(String teacherId, String year) {
+        JsonNode years = account(teacherId, year).get("years");
         return years.isEmpty() ? java.math.BigDecimal.ZERO : years.get(0).get("totalHours").decimalValue();
     }
 
@@ -241,7 +253,8 @@ class RecalculationApiTest {
             revoked.clear();
             revoked.addAll(creditTopic.all(r -> r.value() != null
                     && EventTypes.CREDIT_REVOKED.name().equals(r.value().getType())
-                    && TEACHERS.contains(r.key())));
+                    && TEACHERS.contains(r.key())
+                    && new String(r.value().getData().toBytes(), StandardCharsets.UTF_8).contains(ruleSetId)));
             return revoked.size() == 3;
         });
         for (ConsumerRecord<String, CloudEvent> r : revoked) {
@@ -290,5 +303,51 @@ class RecalculationApiTest {
         assertThat(notInForce.json().get("code").asString()).isEqualTo("not-in-force");
         Http.Reply bad = http.get("/api/credits/rule-sets/2027/versions/1/preview", bureau);
         assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRecalculationInterruptedAfterVoidingIsFinishedByRecalculateAndOldDecisionsWithoutInputsAreCounted()
+            throws IOException {
+        String year = "2025-2026";
+        events.publish(observation(OBSERVER, "2025-10-08"));
+        events.publish(observation(OBSERVER, "2025-10-09"));
+        events.publish(observation(AUTHOR, "2025-10-09"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> account(OBSERVER, year).get("entries").size() == 2
+                && account(AUTHOR, year).get("entries").size() == 1);
+        // a decision written before decisions kept their inputs
+        database.getCollection("ledger_entries").updateOne(new Document("teacherId", AUTHOR)
+                .append("schoolYear", year), new Document("$unset", new Document("inputs", "")));
+
+        Http.Reply saved = http.postRaw("/api/credits/rule-sets/" + year, bureau, "application/yaml", changedRules());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        String versionPath = "/api/credits/rule-sets/" + year + "/versions/" + saved.json().get("version").asInt();
+        JsonNode preview = http.get(versionPath + "/preview", bureau).json();
+        assertThat(preview.get("changes").asInt()).isEqualTo(2);
+        assertThat(preview.get("sourcesWithoutInputs").asInt()).isEqualTo(1);
+        assertThat(preview.get("gainers").asInt()).isEqualTo(1);
+        assertThat(preview.get("losers").asInt()).isZero();
+        Http.Reply published = http.post(versionPath + "/publish", bureau, Map.of());
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("recalculation").get("changes").asInt()).isEqualTo(2);
+        assertThat(published.json().get("recalculation").get("sourcesWithoutInputs").asInt()).isEqualTo(1);
+        assertThat(total(OBSERVER, year)).isEqualByComparingTo("3.0");
+        assertThat(total(AUTHOR, year)).isEqualByComparingTo("1.0");   // left as it was
+
+        // a crash between voiding an award and writing its next revision
+        Document rewritten = database.getCollection("ledger_entries").find(new Document("teacherId", OBSERVER)
+                .append("schoolYear", year).append("kind", "award").append("revision", 2)).first();
+        database.getCollection("ledger_entries").deleteOne(new Document("_id", rewritten.getString("_id")));
+        assertThat(total(OBSERVER, year)).isEqualByComparingTo("1.5");
+
+        assertThat(http.get(versionPath + "/preview", bureau).json().get("changes").asInt()).isEqualTo(1);
+        Http.Reply finished = http.post(versionPath + "/recalculate", bureau, Map.of());
+        assertThat(finished.status()).as(finished.body()).isEqualTo(200);
+        assertThat(finished.json().get("changes").asInt()).isEqualTo(1);
+        assertThat(total(OBSERVER, year)).isEqualByComparingTo("3.0");
+        assertThat(database.getCollection("ledger_entries").countDocuments(
+                new Document("_id", rewritten.getString("_id")))).isEqualTo(1);   // the same deterministic id
+        assertThat(database.getCollection("ledger_entries").countDocuments(new Document("teacherId", OBSERVER)
+                .append("schoolYear", year).append("kind", "revocation"))).isEqualTo(2);
+        assertThat(http.post(versionPath + "/recalculate", bureau, Map.of()).json().get("changes").asInt()).isZero();
     }
 }
