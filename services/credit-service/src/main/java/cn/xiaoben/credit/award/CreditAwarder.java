@@ -5,6 +5,7 @@ import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.credit.CreditRevoked;
 import cn.xiaoben.credit.ledger.CreditLedger;
 import cn.xiaoben.credit.ruleset.CreditFact;
+import cn.xiaoben.credit.ruleset.Fact;
 import cn.xiaoben.credit.ruleset.RuleEvaluation;
 import cn.xiaoben.credit.ruleset.RuleEvaluator;
 import cn.xiaoben.credit.ruleset.RuleSet;
@@ -157,6 +158,13 @@ public class CreditAwarder {
             decline(fact, revision, correctionKey, year, rules, rule, "cap-reached", requested);
             return;
         }
+        writeAward(fact, revision, correctionKey, year, rules, rule, hours, requested, null);
+    }
+
+    private void writeAward(CreditFact fact, int revision, String correctionKey, SchoolYear year,
+                            VersionedRuleSet rules, RuleSet.Rule rule, BigDecimal hours, BigDecimal requested,
+                            String recalculatedBy) {
+        Optional<RuleSet.Category> category = rules.ruleSet().category(rule.category());
         boolean required = category.map(RuleSet.Category::countsAsRequired).orElse(false);
         String entryId = entryId(fact.sourceKey(), revision);
         Instant now = clock.instant();
@@ -170,7 +178,8 @@ public class CreditAwarder {
                 .append("requiredContent", required)
                 .append("hours", hours.doubleValue())
                 .append("requestedHours", requested.doubleValue())
-                .append("awardedAt", Date.from(now));
+                .append("awardedAt", Date.from(now))
+                .append("recalculatedBy", recalculatedBy);
         if (writes.insertOnce(CreditLedger.ENTRIES, outbox.attach(entry, awarded))) {
             outbox.publishSoon(CreditLedger.ENTRIES, entryId);
         }
@@ -178,23 +187,82 @@ public class CreditAwarder {
 
     private void decline(CreditFact fact, int revision, String correctionKey, SchoolYear year, VersionedRuleSet rules,
                          RuleSet.Rule rule, String reason, BigDecimal requested) {
+        decline(fact, revision, correctionKey, year, rules, rule, rule == null ? null : rule.category(), reason,
+                requested, null);
+    }
+
+    private void decline(CreditFact fact, int revision, String correctionKey, SchoolYear year, VersionedRuleSet rules,
+                         RuleSet.Rule rule, String category, String reason, BigDecimal requested,
+                         String recalculatedBy) {
         writes.insertOnce(CreditLedger.DECLINES,
                 decision(fact, declineId(fact.sourceKey(), revision), revision, correctionKey, year, rules, rule)
-                        .append("category", rule == null ? null : rule.category())
+                        .append("category", category)
                         .append("reason", reason)
                         .append("requestedHours", requested.doubleValue())
-                        .append("decidedAt", Date.from(clock.instant())));
+                        .append("decidedAt", Date.from(clock.instant()))
+                        .append("recalculatedBy", recalculatedBy));
+    }
+
+    /** What {@link #rewrite} did. */
+    public enum Rewrite {
+        /** the standing decision was voided (if an award) and the planned revision written */
+        APPLIED,
+        /** the planned revision had been written before (a re-run) */
+        ALREADY_APPLIED,
+        /** the source was decided again since it was planned: nothing written */
+        STALE
+    }
+
+    /**
+     * Writes a recalculated decision exactly as planned, without evaluating anything: under the teacher's lock, if
+     * the source's latest revision is still {@code standingRevision}, its standing award (if any) is voided by a
+     * revocation {@code rules-changed} ({@code CreditRevoked}, source = the rule set) and revision
+     * {@code standingRevision + 1} is written — an award of {@code hours} in {@code category} by {@code ruleId}
+     * ({@code CreditAwarded}), or a decline {@code declineReason}. Ids derive from source key and revision, so a
+     * re-run after a crash continues where it stopped.
+     */
+    public Rewrite rewrite(CreditFact fact, int standingRevision, VersionedRuleSet rules, BigDecimal hours,
+                           BigDecimal requested, String category, String ruleId, String declineReason) {
+        synchronized (lock(fact.teacherId())) {
+            int last = ledger.lastRevision(fact.sourceKey());
+            if (last != standingRevision) {
+                return last == standingRevision + 1 && ledger.recalculatedBy(fact.sourceKey(), last, rules.id())
+                        ? Rewrite.ALREADY_APPLIED : Rewrite.STALE;
+            }
+            ledger.standingAward(fact.sourceKey()).ifPresent(e -> revoke(e,
+                    cn.xiaoben.contracts.EventTypes.CREDIT_RULES_PUBLISHED.name(), rules.id(), rules.id(),
+                    null, null, "rules-changed", rules.id()));
+            SchoolYear year = SchoolYear.of(fact.date());
+            RuleSet.Rule rule = ruleId == null ? null : rules.ruleSet().rules().stream()
+                    .filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
+            int revision = standingRevision + 1;
+            BigDecimal asked = requested == null ? BigDecimal.ZERO : requested;
+            if (declineReason == null && rule != null && hours.signum() > 0) {
+                writeAward(fact, revision, null, year, rules, rule, hours, asked, rules.id());
+            } else {
+                decline(fact, revision, null, year, rules, rule, category,
+                        declineReason == null ? "no-hours" : declineReason, asked, rules.id());
+            }
+            afterDecision(fact);
+            return Rewrite.APPLIED;
+        }
     }
 
     private void revoke(Document voided, CreditFact correction, String correctionKey, String reason) {
+        revoke(voided, correction.eventType(), correction.sourceId(), correction.eventId(), correction.role(),
+                correctionKey, reason, null);
+    }
+
+    private void revoke(Document voided, String sourceType, String sourceId, String sourceEventId, String sourceRole,
+                        String correctionKey, String reason, String recalculatedBy) {
         String voidedId = voided.getString("_id");
         String entryId = revocationId(voidedId);
         BigDecimal minus = CreditLedger.hours(voided.get("hours")).negate();
         Instant now = clock.instant();
         CreditRevoked revoked = new CreditRevoked(entryId, voidedId, voided.getString("teacherId"),
                 voided.getString("districtId"), voided.getString("schoolId"), voided.getString("schoolYear"),
-                voided.getString("category"), minus, reason, voided.getString("sourceKey"), correction.eventType(),
-                correction.sourceId(), correction.eventId(), java.time.LocalDate.parse(voided.getString("activityDate")),
+                voided.getString("category"), minus, reason, voided.getString("sourceKey"), sourceType,
+                sourceId, sourceEventId, java.time.LocalDate.parse(voided.getString("activityDate")),
                 now);
         Document entry = new Document("_id", entryId)
                 .append("kind", CreditLedger.REVOCATION)
@@ -210,10 +278,11 @@ public class CreditAwarder {
                 .append("fact", voided.getString("fact"))
                 .append("role", voided.getString("role"))
                 .append("correctionKey", correctionKey)
-                .append("source", new Document("type", correction.eventType()).append("id", correction.sourceId())
-                        .append("eventId", correction.eventId()).append("role", correction.role()))
+                .append("source", new Document("type", sourceType).append("id", sourceId)
+                        .append("eventId", sourceEventId).append("role", sourceRole))
                 .append("activityDate", voided.getString("activityDate"))
-                .append("awardedAt", Date.from(now));
+                .append("awardedAt", Date.from(now))
+                .append("recalculatedBy", recalculatedBy);
         if (writes.insertOnce(CreditLedger.ENTRIES, outbox.attach(entry, revoked))) {
             outbox.publishSoon(CreditLedger.ENTRIES, entryId);
         }
@@ -236,7 +305,46 @@ public class CreditAwarder {
                 .append("ruleSetVersion", rules.version())
                 .append("source", new Document("type", fact.eventType()).append("id", fact.sourceId())
                         .append("eventId", fact.eventId()).append("role", fact.role()))
-                .append("activityDate", fact.date().toString());
+                .append("activityDate", fact.date().toString())
+                .append("inputs", inputs(fact));
+    }
+
+    /** Everything of a fact a rule looks at, kept with its decision so that it can be decided again. */
+    static Document inputs(CreditFact fact) {
+        return new Document("fact", fact.fact().name())
+                .append("role", fact.role())
+                .append("level", fact.level())
+                .append("form", fact.form())
+                .append("kinds", new java.util.ArrayList<>(new java.util.TreeSet<>(fact.kinds())))
+                .append("grade", fact.grade())
+                .append("minutes", fact.minutes())
+                .append("declaredHours", fact.declaredHours() == null ? null : fact.declaredHours().toPlainString())
+                .append("attended", fact.attended())
+                .append("date", fact.date().toString())
+                .append("eventType", fact.eventType())
+                .append("eventId", fact.eventId())
+                .append("sourceId", fact.sourceId())
+                .append("districtId", fact.districtId())
+                .append("schoolId", fact.schoolId());
+    }
+
+    /**
+     * The fact a stored decision (an award or a decline) was decided on, rebuilt from its {@code inputs}; empty for a
+     * decision written before inputs were kept.
+     */
+    public static Optional<CreditFact> factOf(Document decision) {
+        Document in = decision.get("inputs", Document.class);
+        if (in == null) {
+            return Optional.empty();
+        }
+        String declared = in.getString("declaredHours");
+        return Optional.of(new CreditFact(decision.getString("sourceKey"), in.getString("eventId"),
+                in.getString("eventType"), in.getString("sourceId"), Fact.valueOf(in.getString("fact")),
+                decision.getString("teacherId"), in.getString("role"), in.getString("districtId"),
+                in.getString("schoolId"), java.time.LocalDate.parse(in.getString("date")), in.getString("level"),
+                in.getString("form"), new java.util.HashSet<>(in.getList("kinds", String.class, java.util.List.of())),
+                in.getString("grade"), in.getInteger("minutes"), declared == null ? null : new BigDecimal(declared),
+                Boolean.TRUE.equals(in.getBoolean("attended"))));
     }
 
     private Object lock(String teacherId) {

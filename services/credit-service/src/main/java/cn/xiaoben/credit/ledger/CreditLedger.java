@@ -111,6 +111,14 @@ public class CreditLedger {
         return Optional.of(award);
     }
 
+    /** Whether revision {@code revision} of a source key was written by the recalculation for a rule set. */
+    public boolean recalculatedBy(String sourceKey, int revision, String ruleSetId) {
+        Bson filter = Filters.and(Filters.eq("sourceKey", sourceKey), Filters.eq("revision", revision),
+                Filters.eq("recalculatedBy", ruleSetId));
+        return entries.find(Filters.and(filter, Filters.eq("kind", AWARD))).first() != null
+                || declines.find(filter).first() != null;
+    }
+
     /** Whether a correction (its natural key) already led to a new decision, or already voided an entry. */
     public boolean decidedFor(String correctionKey) {
         return entries.find(Filters.and(Filters.eq("correctionKey", correctionKey), Filters.eq("kind", AWARD)))

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The bureau's credit rules: {@code POST /api/credits/rule-sets/{year}} saves a draft (JSON, or YAML with
- * {@code Content-Type: application/yaml}), {@code POST …/versions/{n}/publish} puts it in force. Everyone in the
+ * {@code Content-Type: application/yaml}), {@code POST …/versions/{n}/publish} (in the recalculation package) puts it in force. Everyone in the
  * district may read the rules in force; versions are the bureau's.
  */
 @RestController
@@ -69,11 +69,6 @@ class RuleSetController {
     VersionedRuleSet version(Caller caller, @PathVariable String year, @PathVariable int version) {
         requireDistrict(caller);
         return ruleSets.find(caller, SchoolYearParameter.parse(year), version);
-    }
-
-    @PostMapping("/{year}/versions/{version}/publish")
-    VersionedRuleSet publish(Caller caller, @PathVariable String year, @PathVariable int version) {
-        return ruleSets.publish(caller, SchoolYearParameter.parse(year), version);
     }
 
     private static void requireDistrict(Caller caller) {
