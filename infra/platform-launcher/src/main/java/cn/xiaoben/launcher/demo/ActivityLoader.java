@@ -69,7 +69,8 @@ final class ActivityLoader {
 				+ a.projects().stream().mapToInt(p -> p.stages().size()).sum() + a.lessonPlanRevisions()
 				+ a.minutesCount() + a.sessionObservations().size() + a.onlineStudies().size()
 				+ a.externalTrainings().size() + a.mentorships().size() + a.checkpointCount()
-				+ a.skillProgrammes().size() + a.skillSteps() + a.materials().size());
+				+ a.skillProgrammes().size() + a.skillSteps() + a.materials().size())
+				+ (county.showcase() == null ? 0 : 1); // the showcase teacher's attendance correction
 	}
 
 	// ------------------------------------------------------------------ weekly PD
@@ -240,6 +241,71 @@ final class ActivityLoader {
 		body.put("scores", observation.scores());
 		body.put("comment", observation.comment());
 		return body;
+	}
+
+	// ------------------------------------------------------------------ an attendance correction
+
+	static final String LATE_REASON = "迟到系校长室临时安排的公务，经核实更正为出勤";
+
+	static final String LEFT_EARLY_REASON = "提前离场参加家长会，按实际出勤时间更正";
+
+	/**
+	 * One attendance correction for the showcase teacher, so that the credit service voids the standing award and
+	 * re-awards it (a revoked ledger entry with its voiding entry in the transcript): in the earliest held
+	 * collective preparation of the school where the teacher has an attendance record, LATE becomes PRESENT for
+	 * the planned minutes, any other mark keeps its mark with 15 minutes less (not below 0). Nothing is posted
+	 * when one of the teacher's records there already is a correction (a re-run).
+	 *
+	 * @return 1 when a correction was posted, else 0
+	 */
+	int attendanceCorrection(School school, String teacherId) {
+		SchoolEntry entry = credentials.school(school.code());
+		GatewayClient.Client client = client(entry);
+		JsonNode items = ok(api.get(client, "/api/activities/sessions?teacherId=" + teacherId
+				+ "&status=HELD&form=COLLECTIVE_PREPARATION&size=50")).body().path("items");
+		JsonNode earliest = null;
+		JsonNode record = null;
+		for (JsonNode session : items) {
+			for (JsonNode r : session.path("attendance")) {
+				if (!teacherId.equals(r.path("teacherId").asText())) {
+					continue;
+				}
+				if ("CORRECTION".equals(r.path("source").asText())) {
+					return 0; // corrected by an earlier run
+				}
+				// the school system may correct only what its school hosts
+				if (entry.schoolId.equals(session.path("schoolId").asText()) && (earliest == null
+						|| start(session).isBefore(start(earliest)))) {
+					earliest = session;
+					record = r;
+				}
+			}
+		}
+		if (earliest == null) {
+			return 0;
+		}
+		int planned = (int) java.time.Duration.between(start(earliest),
+				OffsetDateTime.parse(earliest.path("plannedEnd").asText())).toMinutes();
+		String mark = record.path("mark").asText();
+		Map<String, Object> body = new LinkedHashMap<>();
+		if ("LATE".equals(mark)) {
+			body.put("mark", "PRESENT");
+			body.put("attendedMinutes", planned);
+			body.put("reason", LATE_REASON);
+		}
+		else {
+			int minutes = record.path("attendedMinutes").isNumber() ? record.path("attendedMinutes").asInt() : planned;
+			body.put("mark", mark);
+			body.put("attendedMinutes", Math.max(0, minutes - 15));
+			body.put("reason", LEFT_EARLY_REASON);
+		}
+		ok(api.post(client, "/api/activities/sessions/" + earliest.path("id").asText() + "/attendance/" + teacherId
+				+ "/corrections", body, null));
+		return 1;
+	}
+
+	private static OffsetDateTime start(JsonNode session) {
+		return OffsetDateTime.parse(session.path("plannedStart").asText());
 	}
 
 	// ------------------------------------------------------------------ teacher records

@@ -119,8 +119,10 @@ public final class DemoLoader {
 		parallel(county.schools(), school -> changed.addAndGet(activities.achievements(school)));
 		progress.accept("demo: evidence of the sessions (" + county.count(DemoCounty.Activities::lessonPlanRevisions)
 				+ " lesson plan revisions, " + county.count(DemoCounty.Activities::minutesCount) + " minutes, "
-				+ county.count(a -> a.sessionObservations().size()) + " observations of open lessons / 同课异构) ...");
+				+ county.count(a -> a.sessionObservations().size()) + " observations of open lessons / 同课异构; "
+				+ "1 attendance correction of the showcase teacher) ...");
 		parallel(county.schools(), school -> changed.addAndGet(activities.sessionEvidence(school)));
+		changed.addAndGet(activities.attendanceCorrection(showcaseSchool(), credentials.showcase.teacherId));
 		progress.accept("demo: " + county.count(a -> a.onlineStudies().size()) + " online studies, "
 				+ county.count(a -> a.externalTrainings().size()) + " external training claims, "
 				+ county.count(a -> a.mentorships().size()) + " mentorships, "
@@ -134,10 +136,15 @@ public final class DemoLoader {
 				ActivityLoader.planned(county), changed.get(), Duration.ofNanos(System.nanoTime() - begin));
 	}
 
+	private School showcaseSchool() {
+		String code = county.showcase().schoolCode();
+		return county.schools().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+	}
+
 	/** Names the showcase teacher in the credentials file, so a newcomer knows whose portfolio to open. */
 	private void showcase() {
 		DemoCounty.Showcase plan = county.showcase();
-		School school = county.schools().stream().filter(s -> s.code().equals(plan.schoolCode())).findFirst().orElseThrow();
+		School school = showcaseSchool();
 		SchoolEntry entry = credentials.school(plan.schoolCode());
 		DemoCredentials.ShowcaseEntry showcase = new DemoCredentials.ShowcaseEntry();
 		showcase.username = plan.username();
@@ -151,7 +158,8 @@ public final class DemoLoader {
 				+ "colleagues, 6 lesson observations, 3 reflections, 10 reading notes, 2 papers, a county competition "
 				+ "award, leads a concluded school micro-project and is a member of a county project, 2 online studies, "
 				+ "a city training claim, mentors a young maths teacher, passed 信息技术应用能力提升工程2.0, handed in a "
-				+ "lesson plan set and a test paper; portfolio: GET /api/activities/teachers/{teacherId}/portfolio"
+				+ "lesson plan set and a test paper, one corrected attendance (the credit transcript shows the voided "
+				+ "entry and its voiding entry); portfolio: GET /api/activities/teachers/{teacherId}/portfolio"
 				+ "?year=2026-2027";
 		synchronized (credentials) {
 			credentials.showcase = showcase;

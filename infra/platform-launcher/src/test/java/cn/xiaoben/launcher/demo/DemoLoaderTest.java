@@ -50,6 +50,8 @@ class DemoLoaderTest {
 				.contains("bureau.admin", "jyy.zhang", "chengguan.admin", "cgyx.admin", "cgyx.lead", "cgyx.teacher1");
 			assertThat(credentials.accounts).filteredOn(a -> a.role.equals("TEACHER"))
 				.allSatisfy(a -> assertThat(a.teacherId).isNotNull());
+			assertShowcaseCorrection(gateway, credentials);
+			assertThat(gateway.correctionPosts.get()).isEqualTo(1);
 
 			int sessionActions = gateway.sessionActionPosts.get();
 			int evidencePosts = gateway.evidencePosts.get();
@@ -62,11 +64,52 @@ class DemoLoaderTest {
 			assertThat(gateway.evidencePosts.get()).as("minutes and lesson plans already there are not posted again")
 				.isEqualTo(evidencePosts);
 			assertThat(gateway.slots).hasSize(slots);
+			assertThat(gateway.correctionPosts.get()).as("the showcase teacher's attendance is corrected once").isEqualTo(1);
+			assertThat(gateway.corrections).hasSize(1);
 			assertThat(gateway.teachers).hasSize(county.teacherCount());
 			assertThat(gateway.observations).hasSize(county.observationCount() + county.count(a -> a.sessionObservations().size()));
 			assertThat(gateway.schools).hasSize(12);
 			assertActivities(gateway, county, store.load());
 		}
+	}
+
+	/**
+	 * Exactly one correction, of the showcase teacher's record in the earliest held collective preparation of their
+	 * school where they have one: LATE → PRESENT for the planned minutes, otherwise 15 minutes less.
+	 */
+	private static void assertShowcaseCorrection(FakeGateway gateway, DemoCredentials credentials) {
+		String showcase = credentials.showcase.teacherId;
+		Map<String, Object> correction = gateway.corrections.get(0);
+		assertThat(gateway.corrections).hasSize(1);
+		assertThat(correction.get("teacherId")).isEqualTo(showcase);
+		Map<String, Object> earliest = gateway.sessions.values().stream()
+			.filter(s -> "HELD".equals(s.get("status")) && "COLLECTIVE_PREPARATION".equals(s.get("form"))
+					&& credentials.showcase.schoolId.equals(s.get("schoolId")))
+			.filter(s -> ((List<Map<String, Object>>) s.getOrDefault("attendance", List.of())).stream()
+				.anyMatch(r -> showcase.equals(r.get("teacherId"))))
+			.min(java.util.Comparator.comparing(s -> OffsetDateTime.parse((String) s.get("plannedStart"))))
+			.orElseThrow();
+		assertThat(correction.get("sessionId")).isEqualTo(earliest.get("id"));
+		Map<String, Object> record = ((List<Map<String, Object>>) earliest.get("attendance")).stream()
+			.filter(r -> showcase.equals(r.get("teacherId"))).findFirst().orElseThrow();
+		assertThat(record.get("source")).isEqualTo("CORRECTION");
+		List<Map<String, Object>> history = (List<Map<String, Object>>) record.get("history");
+		assertThat(history).singleElement().satisfies(old -> assertThat(old.get("source")).isEqualTo("UPLOAD"));
+		Map<String, Object> old = history.get(0);
+		int planned = (int) java.time.Duration.between(OffsetDateTime.parse((String) earliest.get("plannedStart")),
+				OffsetDateTime.parse((String) earliest.get("plannedEnd"))).toMinutes();
+		if ("LATE".equals(old.get("mark"))) {
+			assertThat(correction).containsEntry("mark", "PRESENT").containsEntry("attendedMinutes", planned)
+				.containsEntry("reason", ActivityLoader.LATE_REASON);
+		}
+		else {
+			assertThat(correction).containsEntry("mark", old.get("mark"))
+				.containsEntry("attendedMinutes", Math.max(0, (Integer) old.get("attendedMinutes") - 15))
+				.containsEntry("reason", ActivityLoader.LEFT_EARLY_REASON);
+		}
+		assertThat(record).containsEntry("mark", correction.get("mark"))
+			.containsEntry("attendedMinutes", correction.get("attendedMinutes"))
+			.containsEntry("role", old.get("role"));
 	}
 
 	/** Every planned activity arrived exactly once, with its key and a plausible body. */

@@ -85,6 +85,9 @@ public final class FakeGateway implements AutoCloseable {
 	private static final Pattern SESSION_EVIDENCE = Pattern
 		.compile("/api/activities/sessions/([^/]+)/(lesson-plan/revisions|minutes)");
 
+	private static final Pattern CORRECTION = Pattern
+		.compile("/api/activities/sessions/([^/]+)/attendance/([^/]+)/corrections");
+
 	private static final Pattern SESSION_ONE = Pattern.compile("/api/activities/sessions/([^/]+)");
 
 	private static final Pattern CHECKPOINTS = Pattern.compile("/api/activities/mentorships/([^/]+)/checkpoints");
@@ -157,6 +160,12 @@ public final class FakeGateway implements AutoCloseable {
 
 	/** Attendance uploads and cancellations tried, accepted or not. */
 	public final java.util.concurrent.atomic.AtomicInteger sessionActionPosts = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Attendance corrections posted, accepted or not. */
+	public final java.util.concurrent.atomic.AtomicInteger correctionPosts = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** The bodies of the accepted attendance corrections, with {@code sessionId} and {@code teacherId}. */
+	public final List<Map<String, Object>> corrections = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	/** Idempotency-Key of each record created with one, by record id. */
 	public final Map<String, String> keyOf = new ConcurrentHashMap<>();
@@ -475,11 +484,16 @@ public final class FakeGateway implements AutoCloseable {
 			return;
 		}
 		if (path.equals("/api/activities/sessions") && method.equals("GET")) {
+			// what a school system reads: its school's sessions (the fake has no others), filtered, oldest first
 			Map<String, String> params = params(query);
 			send(exchange, 200, page(sessions.values().stream()
-				.filter(s -> params.get("schoolId").equals(s.get("schoolId")) && params.get("schoolId").equals(schoolId))
+				.filter(s -> schoolId.equals(s.get("schoolId")))
+				.filter(s -> !params.containsKey("schoolId") || params.get("schoolId").equals(s.get("schoolId")))
 				.filter(s -> !params.containsKey("status") || params.get("status").equals(s.get("status")))
-				.sorted(java.util.Comparator.comparing(s -> (String) s.get("id")))
+				.filter(s -> !params.containsKey("form") || params.get("form").equals(s.get("form")))
+				.filter(s -> !params.containsKey("teacherId") || people(s).contains(params.get("teacherId")))
+				.sorted(java.util.Comparator.comparing((Map<String, Object> s) -> OffsetDateTime.parse((String) s.get("plannedStart")))
+					.thenComparing(s -> (String) s.get("id")))
 				.skip(Long.parseLong(params.getOrDefault("page", "0")) * Long.parseLong(params.getOrDefault("size", "20")))
 				.limit(Long.parseLong(params.getOrDefault("size", "20")))
 				.toList()));
@@ -487,6 +501,11 @@ public final class FakeGateway implements AutoCloseable {
 		}
 		if (stages.matches() && method.equals("POST")) {
 			stage(exchange, stages.group(1), schoolId, body);
+			return;
+		}
+		Matcher correction = CORRECTION.matcher(path);
+		if (correction.matches() && method.equals("POST")) {
+			correction(exchange, correction.group(1), correction.group(2), schoolId, body);
 			return;
 		}
 		Matcher evidence = SESSION_EVIDENCE.matcher(path);
@@ -796,9 +815,83 @@ public final class FakeGateway implements AutoCloseable {
 				return;
 			}
 		}
+		// the records as the service keeps them: one per line, the host PRESENT for the planned minutes unless listed
+		List<Map<String, Object>> records = new ArrayList<>();
+		boolean hostListed = false;
+		for (JsonNode line : body) {
+			boolean host = line.path("teacherId").asText().equals(session.get("hostId"));
+			hostListed |= host;
+			records.add(attendanceRecord(line.path("teacherId").asText(), host ? "HOST" : "PARTICIPANT",
+					line.path("mark").asText(), line.path("attendedMinutes").asInt(), "UPLOAD"));
+		}
+		if (!hostListed) {
+			records.add(0, attendanceRecord((String) session.get("hostId"), "HOST", "PRESENT", planned, "UPLOAD"));
+		}
+		session.put("attendance", records);
 		session.put("status", "HELD");
 		attendanceUploads.put(id, body);
 		send(exchange, 200, session);
+	}
+
+	private static Map<String, Object> attendanceRecord(String teacherId, String role, String mark, int minutes,
+			String source) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("teacherId", teacherId);
+		record.put("role", role);
+		record.put("mark", mark);
+		record.put("attendedMinutes", minutes);
+		record.put("source", source);
+		return record;
+	}
+
+	/** Like the service: HELD sessions of the school only; the superseded record moves into the new one's history. */
+	@SuppressWarnings("unchecked")
+	private void correction(HttpExchange exchange, String id, String teacherId, String schoolId, JsonNode body)
+			throws IOException {
+		correctionPosts.incrementAndGet();
+		Map<String, Object> session = sessions.get(id);
+		if (session == null || !schoolId.equals(session.get("schoolId"))) {
+			send(exchange, 404, problem("not-found", "session " + id));
+			return;
+		}
+		if (!"HELD".equals(session.get("status"))) {
+			send(exchange, 409, problem("session-" + String.valueOf(session.get("status")).toLowerCase(), "not held"));
+			return;
+		}
+		int planned = (int) java.time.Duration.between(OffsetDateTime.parse((String) session.get("plannedStart")),
+				OffsetDateTime.parse((String) session.get("plannedEnd"))).toMinutes();
+		String mark = body.path("mark").asText();
+		int minutes = body.path("attendedMinutes").isInt() ? body.path("attendedMinutes").asInt() : -1;
+		boolean attended = mark.equals("PRESENT") || mark.equals("LATE");
+		String reason = body.path("reason").asText("");
+		if (!fieldsAre(body, Set.of("mark", "attendedMinutes", "reason")) || body.size() != 3
+				|| !Set.of("PRESENT", "LATE", "ABSENT", "EXCUSED").contains(mark) || minutes < 0 || minutes > planned
+				|| (!attended && minutes != 0) || reason.isBlank() || reason.length() > 500) {
+			send(exchange, 400, problem("invalid", "bad correction " + body));
+			return;
+		}
+		List<Map<String, Object>> records = (List<Map<String, Object>>) session.getOrDefault("attendance", List.of());
+		for (int i = 0; i < records.size(); i++) {
+			Map<String, Object> old = records.get(i);
+			if (teacherId.equals(old.get("teacherId"))) {
+				List<Object> history = new ArrayList<>((List<Object>) old.getOrDefault("history", List.of()));
+				Map<String, Object> superseded = new LinkedHashMap<>(old);
+				superseded.remove("history");
+				history.add(superseded);
+				Map<String, Object> corrected = attendanceRecord(teacherId, (String) old.get("role"), mark, minutes,
+						"CORRECTION");
+				corrected.put("reason", reason);
+				corrected.put("history", history);
+				records.set(i, corrected);
+				Map<String, Object> posted = new LinkedHashMap<>(JSON.convertValue(body, Map.class));
+				posted.put("sessionId", id);
+				posted.put("teacherId", teacherId);
+				corrections.add(posted);
+				send(exchange, 200, corrected);
+				return;
+			}
+		}
+		send(exchange, 404, problem("not-found", "attendance record of teacher " + teacherId));
 	}
 
 	private void stage(HttpExchange exchange, String id, String schoolId, JsonNode body) throws IOException {
