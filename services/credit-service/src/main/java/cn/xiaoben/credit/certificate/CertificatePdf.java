@@ -38,29 +38,22 @@ import java.util.stream.Stream;
  * issue date and the public verification URL.
  * <p>
  * Chinese needs a CJK font, embedded as a subset: {@code xiaoben.credit.certificate.font} (a .ttf/.otf/.ttc file),
- * else the first CJK font found in the usual font folders (Noto CJK, Source Han, WenQuanYi, SimSun …). Without one
- * the certificate is rendered in English with Helvetica: numbers, dates and ids stay; a name the font cannot show is
- * replaced by the teacher id (the PDF's metadata keeps the name).
+ * else the bundled Droid Sans Fallback ({@code fonts/DroidSansFallbackFull.ttf}, Apache-2.0, see
+ * {@code fonts/NOTICE.md}), so every machine renders Chinese. Should a font fail to load, the certificate is rendered
+ * in English with Helvetica: numbers, dates and ids stay; a name the font cannot show is replaced by the teacher id.
  */
 @Component
 class CertificatePdf {
 
     private static final Logger log = LoggerFactory.getLogger(CertificatePdf.class);
-    private static final Pattern CJK_FONT = Pattern.compile(
-            "(?i).*(notosanscjk|notoserifcjk|noto.*(sc|cjk)|sourcehan|wqy|wenquanyi|simsun|simhei|msyh|droidsansfallback"
-                    + "|arphic|uming|ukai|fandol).*\\.(ttf|ttc|otf)");
-    private static final List<String> FONT_DIRS = List.of("/usr/share/fonts", "/usr/local/share/fonts",
-            System.getProperty("user.home") + "/.fonts", System.getProperty("user.home") + "/.local/share/fonts",
-            "/Library/Fonts", "C:\\Windows\\Fonts");
-
     private final Optional<Path> cjkFont;
     private final String publicBaseUrl;
 
     CertificatePdf(@Value("${xiaoben.credit.certificate.font:}") String configuredFont,
                    @Value("${xiaoben.credit.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-        this.cjkFont = configuredFont.isBlank() ? findCjkFont() : Optional.of(Path.of(configuredFont));
+        this.cjkFont = configuredFont.isBlank() ? Optional.empty() : Optional.of(Path.of(configuredFont));
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-        log.info("Certificate font: {}", cjkFont.map(Path::toString).orElse("none with CJK glyphs; English only"));
+        log.info("Certificate font: {}", cjkFont.map(Path::toString).orElse("bundled " + BUNDLED_FONT));
     }
 
     String verificationUrl(String number) {
@@ -70,7 +63,8 @@ class CertificatePdf {
     byte[] render(Certificates.Issued issued) {
         TranscriptView t = issued.transcript();
         try (PDDocument document = new PDDocument()) {
-            PDFont cjk = cjkFont.flatMap(path -> load(document, path)).orElse(null);
+            PDFont cjk = cjkFont.isPresent() ? load(document, cjkFont.get()).orElse(null)
+                    : loadBundled(document).orElse(null);
             PDFont latin = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDFont latinBold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             boolean zh = cjk != null;
@@ -84,7 +78,7 @@ class CertificatePdf {
             try (PDPageContentStream out = new PDPageContentStream(document, page)) {
                 float width = page.getMediaBox().getWidth();
                 float y = page.getMediaBox().getHeight() - 90;
-                Writer w = new Writer(out, zh ? cjk : latin, zh ? cjk : latinBold);
+                Writer w = new Writer(out, zh ? cjk : latin, zh ? cjk : latinBold, latin, latinBold);
                 w.centered(zh ? "继续教育证书" : "Continuing Education Certificate", 26, width, y, true);
                 y -= 28;
                 w.centered(zh ? "Continuing Education Certificate (record)" : "(Jixu jiaoyu zhengshu record)", 12,
@@ -174,70 +168,83 @@ class CertificatePdf {
         }
     }
 
-    static Optional<Path> findCjkFont() {
-        for (String dir : FONT_DIRS) {
-            Path root = Path.of(dir);
-            if (!Files.isDirectory(root)) {
-                continue;
+    static final String BUNDLED_FONT = "/fonts/DroidSansFallbackFull.ttf";
+
+    private static Optional<PDFont> loadBundled(PDDocument document) {
+        try (java.io.InputStream in = CertificatePdf.class.getResourceAsStream(BUNDLED_FONT)) {
+            if (in == null) {
+                log.warn("Bundled font {} missing; the certificate is rendered in English", BUNDLED_FONT);
+                return Optional.empty();
             }
-            try (Stream<Path> files = Files.walk(root, 6)) {
-                Optional<Path> found = files.filter(Files::isRegularFile)
-                        .filter(p -> CJK_FONT.matcher(p.getFileName().toString()).matches())
-                        .sorted().findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
-            } catch (IOException | UncheckedIOException e) {
-                // an unreadable folder: look elsewhere
-            }
+            PDFont font = PDType0Font.load(document, in, true);
+            font.encode("继续教育证书学时");
+            return Optional.of(font);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Bundled font {} cannot be used for Chinese: {}", BUNDLED_FONT, e.toString());
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
-    /** Writes text with the chosen fonts; characters a font cannot show become '?'. */
-    private record Writer(PDPageContentStream out, PDFont regular, PDFont bold) {
+    /**
+     * Writes text in runs: each character in the first font that has its glyph (the CJK font, then Helvetica, which
+     * has the Latin letters and signs a CJK fallback font may lack); a character neither has becomes '?'.
+     */
+    private record Writer(PDPageContentStream out, PDFont regular, PDFont bold, PDFont latin, PDFont latinBold) {
 
         boolean canShow(String text) {
-            if (text == null) {
-                return false;
+            return text != null && text.codePoints().allMatch(cp -> has(regular, cp) || has(latin, cp));
+        }
+
+        void text(String text, float size, float x, float y, boolean strong) throws IOException {
+            out.beginText();
+            out.newLineAtOffset(x, y);
+            for (Run run : runs(text, strong)) {
+                out.setFont(run.font(), size);
+                out.showText(run.text());
             }
+            out.endText();
+        }
+
+        void centered(String text, float size, float width, float y, boolean strong) throws IOException {
+            float textWidth = 0;
+            for (Run run : runs(text, strong)) {
+                textWidth += run.font().getStringWidth(run.text()) / 1000 * size;
+            }
+            text(text, size, (width - textWidth) / 2, y, strong);
+        }
+
+        private List<Run> runs(String text, boolean strong) {
+            PDFont first = strong ? bold : regular;
+            PDFont second = strong ? latinBold : latin;
+            List<Run> runs = new java.util.ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            PDFont currentFont = null;
+            for (int cp : text.codePoints().toArray()) {
+                PDFont font = has(first, cp) ? first : second;
+                String c = has(font, cp) ? new String(Character.toChars(cp)) : "?";
+                if (currentFont != null && font != currentFont) {
+                    runs.add(new Run(currentFont, current.toString()));
+                    current.setLength(0);
+                }
+                currentFont = font;
+                current.append(c);
+            }
+            if (currentFont != null) {
+                runs.add(new Run(currentFont, current.toString()));
+            }
+            return runs;
+        }
+
+        private static boolean has(PDFont font, int cp) {
             try {
-                regular.encode(text);
+                font.encode(new String(Character.toChars(cp)));
                 return true;
             } catch (IOException | IllegalArgumentException e) {
                 return false;
             }
         }
-
-        void text(String text, float size, float x, float y, boolean strong) throws IOException {
-            PDFont font = strong ? bold : regular;
-            out.beginText();
-            out.setFont(font, size);
-            out.newLineAtOffset(x, y);
-            out.showText(safe(font, text));
-            out.endText();
-        }
-
-        void centered(String text, float size, float width, float y, boolean strong) throws IOException {
-            PDFont font = strong ? bold : regular;
-            String safe = safe(font, text);
-            float textWidth = font.getStringWidth(safe) / 1000 * size;
-            text(safe, size, (width - textWidth) / 2, y, strong);
-        }
-
-        private static String safe(PDFont font, String text) {
-            StringBuilder shown = new StringBuilder();
-            text.codePoints().forEach(cp -> {
-                String c = new String(Character.toChars(cp));
-                try {
-                    font.encode(c);
-                    shown.append(c);
-                } catch (IOException | IllegalArgumentException e) {
-                    shown.append('?');
-                }
-            });
-            return shown.toString();
-        }
     }
 
+    private record Run(PDFont font, String text) {
+    }
 }

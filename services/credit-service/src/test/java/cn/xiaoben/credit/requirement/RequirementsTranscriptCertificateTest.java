@@ -426,6 +426,8 @@ class RequirementsTranscriptCertificateTest {
             assertThat(text).contains(number, THIS_YEAR.name(), total.setScale(1).toPlainString(),
                     "/api/credits/certificates/" + number + "/verification", "rq-cert");
             assertThat(text).contains(new BigDecimal("20.0").toPlainString()); // required content
+            // Chinese on every machine: the bundled font is embedded as a subset
+            assertThat(text).contains("继续教育证书", "王老师rq-cert");
         }
         Raw again = get(path, school, null);
         assertThat(again.headers().get("x-certificate-number").get(0)).isEqualTo(number);
