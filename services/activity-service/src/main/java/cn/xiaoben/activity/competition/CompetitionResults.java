@@ -1,8 +1,9 @@
 package cn.xiaoben.activity.competition;
 
+import cn.xiaoben.activity.form.FormRules;
+import cn.xiaoben.activity.form.TeacherRecordFilters;
 import cn.xiaoben.activity.attachment.Attachments;
 import cn.xiaoben.activity.level.ActivityLevel;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.CompetitionResultRecorded;
 import cn.xiaoben.messaging.outbox.EventOutbox;
 import cn.xiaoben.service.directory.DirectoryReplica;
@@ -10,11 +11,8 @@ import cn.xiaoben.service.directory.TeacherRef;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
-import cn.xiaoben.service.tenancy.Role;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
-import cn.xiaoben.service.tenancy.TenantFilters;
-import cn.xiaoben.service.tenancy.TenantScope;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -29,11 +27,9 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,7 +41,6 @@ import java.util.UUID;
 public class CompetitionResults {
 
     static final String COLLECTION = "competition_results";
-    private static final Set<Role> STAFF = Set.of(Role.SCHOOL_SYSTEM, Role.SCHOOL_ADMIN, Role.GROUP_LEAD);
 
     private final MongoCollection<Document> results;
     private final DirectoryReplica directory;
@@ -70,21 +65,8 @@ public class CompetitionResults {
     }
 
     public IdempotentInserts.Outcome record(Caller caller, CompetitionResultRequest request, String idempotencyKey) {
-        boolean staff = caller.roles().stream().anyMatch(STAFF::contains);
-        if (caller.scope() != TenantScope.SCHOOL || !(staff || caller.has(Role.TEACHER))) {
-            throw ApiProblem.forbidden("Only a teacher, or their school's system or staff, records competition results.",
-                    "只有教师本人或其学校的系统、管理人员可以登记比赛成绩。");
-        }
-        if (!staff && !request.teacherId().equals(caller.teacherId())) {
-            throw ApiProblem.forbidden("A teacher may only record their own competition results.",
-                    "教师只能登记本人的比赛成绩。");
-        }
-        LocalDate today = clock.instant().atZone(PlatformTime.ZONE).toLocalDate();
-        if (request.heldOn().isAfter(today)) {
-            throw ApiProblem.invalidField("heldOn", "PastOrPresent",
-                    "must be a date in the past or in the present (China Standard Time)",
-                    "需要是一个过去或现在的日期（北京时间）");
-        }
+        FormRules.requireRecorder(caller, request.teacherId(), "competition results", "比赛成绩");
+        FormRules.requireNotFuture(clock, "heldOn", request.heldOn());
         TeacherRef teacher = directory.teacherOfCallersSchool(caller, request.teacherId(), "teacherId");
         List<String> attachmentIds = request.attachmentIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.attachmentIds()));
@@ -115,7 +97,7 @@ public class CompetitionResults {
             throw ApiProblem.notFound("Competition result", "比赛成绩", id);
         }
         TenancyGuard.requireReach(caller, SchoolRef.of(doc));
-        if (teacherOnly(caller) && !doc.getString("teacherId").equals(caller.teacherId())) {
+        if (FormRules.teacherOnly(caller) && !doc.getString("teacherId").equals(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read their own competition results.",
                     "教师只能查看本人的比赛成绩。");
         }
@@ -125,35 +107,16 @@ public class CompetitionResults {
     public PageResponse<CompetitionResultView> list(Caller caller, String schoolId, String teacherId, ActivityLevel level,
                                                     CompetitionKind kind, LocalDate from, LocalDate to, int page,
                                                     int size) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(TenantFilters.reachableBy(caller));
-        if (teacherOnly(caller)) {
-            filters.add(Filters.eq("teacherId", caller.teacherId()));
-        }
-        if (schoolId != null) {
-            filters.add(Filters.eq("schoolId", schoolId));
-        }
-        if (teacherId != null) {
-            filters.add(Filters.eq("teacherId", teacherId));
-        }
+        List<Bson> filters = TeacherRecordFilters.of(caller, schoolId, teacherId, "heldOn", from, to);
         if (level != null) {
             filters.add(Filters.eq("level", level.name()));
         }
         if (kind != null) {
             filters.add(Filters.eq("kind", kind.name()));
         }
-        if (from != null) {
-            filters.add(Filters.gte("heldOn", from.toString()));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("heldOn", to.toString()));
-        }
         return PageResponse.query(results, Filters.and(filters),
                 Sorts.orderBy(Sorts.descending("heldOn"), Sorts.descending("recordedAt")), page, size,
                 CompetitionResultView::of);
     }
 
-    private static boolean teacherOnly(Caller caller) {
-        return caller.has(Role.TEACHER) && caller.roles().stream().noneMatch(STAFF::contains);
-    }
 }

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.external;
 
+import cn.xiaoben.activity.form.TeacherRecordFilters;
 import cn.xiaoben.activity.attachment.Attachments;
 import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.activity.level.ActivityLevel;
@@ -12,7 +13,6 @@ import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
-import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -137,28 +137,12 @@ public class ExternalTrainings {
     public PageResponse<ExternalTrainingView> list(Caller caller, String schoolId, String teacherId,
                                                    ExternalTrainingKind kind, ActivityLevel level, LocalDate from,
                                                    LocalDate to, int page, int size) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(TenantFilters.reachableBy(caller));
-        if (FormRules.teacherOnly(caller)) {
-            filters.add(Filters.eq("teacherId", caller.teacherId()));
-        }
-        if (schoolId != null) {
-            filters.add(Filters.eq("schoolId", schoolId));
-        }
-        if (teacherId != null) {
-            filters.add(Filters.eq("teacherId", teacherId));
-        }
+        List<Bson> filters = TeacherRecordFilters.of(caller, schoolId, teacherId, "startDate", from, to);
         if (kind != null) {
             filters.add(Filters.eq("kind", kind.name()));
         }
         if (level != null) {
             filters.add(Filters.eq("level", level.name()));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("startDate", from.toString()));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("startDate", to.toString()));
         }
         return PageResponse.query(trainings, Filters.and(filters),
                 Sorts.orderBy(Sorts.descending("startDate"), Sorts.descending("claimedAt")), page, size,
@@ -167,8 +151,7 @@ public class ExternalTrainings {
 
     /** The teacher's claims starting in {@code [from, toExclusive)}. */
     List<Document> startedBy(String teacherId, LocalDate from, LocalDate toExclusive) {
-        return trainings.find(Filters.and(Filters.eq("teacherId", teacherId),
-                        Filters.gte("startDate", from.toString()), Filters.lt("startDate", toExclusive.toString())))
+        return trainings.find(TeacherRecordFilters.ofTeacher(teacherId, "startDate", from, toExclusive))
                 .into(new ArrayList<>());
     }
 }

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.material;
 
+import cn.xiaoben.activity.form.TeacherRecordFilters;
 import cn.xiaoben.activity.attachment.Attachments;
 import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.contracts.activity.TeachingMaterialSubmitted;
@@ -11,7 +12,6 @@ import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
-import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -108,28 +108,12 @@ public class TeachingMaterials {
     public PageResponse<TeachingMaterialView> list(Caller caller, String schoolId, String teacherId,
                                                    MaterialKind kind, String subject, LocalDate from, LocalDate to,
                                                    int page, int size) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(TenantFilters.reachableBy(caller));
-        if (FormRules.teacherOnly(caller)) {
-            filters.add(Filters.eq("teacherId", caller.teacherId()));
-        }
-        if (schoolId != null) {
-            filters.add(Filters.eq("schoolId", schoolId));
-        }
-        if (teacherId != null) {
-            filters.add(Filters.eq("teacherId", teacherId));
-        }
+        List<Bson> filters = TeacherRecordFilters.of(caller, schoolId, teacherId, "submittedOn", from, to);
         if (kind != null) {
             filters.add(Filters.eq("kind", kind.name()));
         }
         if (subject != null) {
             filters.add(Filters.eq("subject", subject));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("submittedOn", from.toString()));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("submittedOn", to.toString()));
         }
         return PageResponse.query(materials, Filters.and(filters),
                 Sorts.orderBy(Sorts.descending("submittedOn"), Sorts.descending("recordedAt")), page, size,
@@ -138,8 +122,7 @@ public class TeachingMaterials {
 
     /** The teacher's materials submitted in {@code [from, toExclusive)}. */
     List<Document> submittedBy(String teacherId, LocalDate from, LocalDate toExclusive) {
-        return materials.find(Filters.and(Filters.eq("teacherId", teacherId),
-                        Filters.gte("submittedOn", from.toString()), Filters.lt("submittedOn", toExclusive.toString())))
+        return materials.find(TeacherRecordFilters.ofTeacher(teacherId, "submittedOn", from, toExclusive))
                 .into(new ArrayList<>());
     }
 }

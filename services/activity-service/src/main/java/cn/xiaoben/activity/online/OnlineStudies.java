@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.online;
 
+import cn.xiaoben.activity.form.TeacherRecordFilters;
 import cn.xiaoben.activity.attachment.Attachments;
 import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.contracts.activity.OnlineStudyRecorded;
@@ -11,7 +12,6 @@ import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
-import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -104,25 +104,9 @@ public class OnlineStudies {
 
     public PageResponse<OnlineStudyView> list(Caller caller, String schoolId, String teacherId, String platform,
                                               LocalDate from, LocalDate to, int page, int size) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(TenantFilters.reachableBy(caller));
-        if (FormRules.teacherOnly(caller)) {
-            filters.add(Filters.eq("teacherId", caller.teacherId()));
-        }
-        if (schoolId != null) {
-            filters.add(Filters.eq("schoolId", schoolId));
-        }
-        if (teacherId != null) {
-            filters.add(Filters.eq("teacherId", teacherId));
-        }
+        List<Bson> filters = TeacherRecordFilters.of(caller, schoolId, teacherId, "completedOn", from, to);
         if (platform != null) {
             filters.add(Filters.eq("platform", platform));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("completedOn", from.toString()));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("completedOn", to.toString()));
         }
         return PageResponse.query(studies, Filters.and(filters),
                 Sorts.orderBy(Sorts.descending("completedOn"), Sorts.descending("recordedAt")), page, size,
@@ -131,8 +115,7 @@ public class OnlineStudies {
 
     /** The teacher's records completed in {@code [from, toExclusive)}. */
     List<Document> completedBy(String teacherId, LocalDate from, LocalDate toExclusive) {
-        return studies.find(Filters.and(Filters.eq("teacherId", teacherId),
-                        Filters.gte("completedOn", from.toString()), Filters.lt("completedOn", toExclusive.toString())))
+        return studies.find(TeacherRecordFilters.ofTeacher(teacherId, "completedOn", from, toExclusive))
                 .into(new ArrayList<>());
     }
 }

@@ -1,7 +1,7 @@
 package cn.xiaoben.activity.paper;
 
+import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.activity.attachment.Attachments;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.PaperRecorded;
 import cn.xiaoben.messaging.outbox.EventOutbox;
 import cn.xiaoben.service.directory.DirectoryReplica;
@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -47,7 +46,6 @@ import java.util.UUID;
 public class Papers {
 
     static final String COLLECTION = "papers";
-    private static final Set<Role> STAFF = Set.of(Role.SCHOOL_SYSTEM, Role.SCHOOL_ADMIN, Role.GROUP_LEAD);
 
     private final MongoCollection<Document> papers;
     private final DirectoryReplica directory;
@@ -111,7 +109,7 @@ public class Papers {
             throw ApiProblem.notFound("Paper", "论文/案例", id);
         }
         TenancyGuard.requireReach(caller, SchoolRef.of(doc));
-        if (teacherOnly(caller) && !doc.getList("authorIds", String.class).contains(caller.teacherId())) {
+        if (FormRules.teacherOnly(caller) && !doc.getList("authorIds", String.class).contains(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read papers they co-authored.", "教师只能查看本人参与的论文/案例。");
         }
         return PaperView.of(doc);
@@ -120,7 +118,7 @@ public class Papers {
     public PageResponse<PaperView> list(Caller caller, PaperQuery query) {
         List<Bson> filters = new ArrayList<>();
         filters.add(TenantFilters.reachableBy(caller));
-        if (teacherOnly(caller)) {
+        if (FormRules.teacherOnly(caller)) {
             filters.add(Filters.eq("authorIds", caller.teacherId()));
         }
         if (query.schoolId() != null) {
@@ -148,7 +146,7 @@ public class Papers {
 
     /** A school-scoped writer; a teacher only for papers they are an author of. */
     private static void requireWriter(Caller caller, List<String> authorIds) {
-        boolean staff = caller.roles().stream().anyMatch(STAFF::contains);
+        boolean staff = FormRules.staff(caller);
         if (caller.scope() != TenantScope.SCHOOL || !(staff || caller.has(Role.TEACHER))) {
             throw ApiProblem.forbidden("Only a teacher, or their school's system or staff, records papers and cases.",
                     "只有教师本人或其学校的系统、管理人员可以登记论文和案例。");
@@ -178,8 +176,7 @@ public class Papers {
             problems.add(new FieldProblem("awardGrade", "Null", "must be empty when outlet.type is JOURNAL",
                     "期刊发表（outlet.type 为 JOURNAL）时不能填写获奖等级"));
         }
-        LocalDate today = clock.instant().atZone(PlatformTime.ZONE).toLocalDate();
-        if (request.publishedOn().isAfter(today)) {
+        if (request.publishedOn().isAfter(FormRules.today(clock))) {
             problems.add(new FieldProblem("publishedOn", "PastOrPresent",
                     "must be a date in the past or in the present (China Standard Time)",
                     "需要是一个过去或现在的日期（北京时间）"));
@@ -189,8 +186,4 @@ public class Papers {
         }
     }
 
-    /** A teacher's own token (no staff role): sees only their own papers. */
-    private static boolean teacherOnly(Caller caller) {
-        return caller.has(Role.TEACHER) && caller.roles().stream().noneMatch(STAFF::contains);
-    }
 }

@@ -1,7 +1,7 @@
 package cn.xiaoben.activity.research;
 
+import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.activity.attachment.Attachments;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
 import cn.xiaoben.contracts.activity.ResearchProjectRegistered;
 import cn.xiaoben.messaging.outbox.EventOutbox;
@@ -10,7 +10,6 @@ import cn.xiaoben.service.directory.TeacherRef;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.problem.ApiProblem;
 import cn.xiaoben.service.tenancy.Caller;
-import cn.xiaoben.service.tenancy.Role;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
 import cn.xiaoben.service.tenancy.TenantFilters;
@@ -36,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,7 +47,6 @@ import java.util.UUID;
 public class ResearchProjects {
 
     static final String COLLECTION = "research_projects";
-    private static final Set<Role> STAFF = Set.of(Role.SCHOOL_SYSTEM, Role.SCHOOL_ADMIN, Role.GROUP_LEAD);
 
     private final MongoCollection<Document> projects;
     private final DirectoryReplica directory;
@@ -83,7 +80,7 @@ public class ResearchProjects {
         for (String memberId : memberIds) {
             directory.teacherOfCallersSchool(caller, memberId, "memberIds");
         }
-        requireNotFuture("appliedOn", request.appliedOn());
+        FormRules.requireNotFuture(clock, "appliedOn", request.appliedOn());
         String id = "rsp-" + UUID.randomUUID();
         Instant now = clock.instant();
         ResearchProjectRegistered event = new ResearchProjectRegistered(id, leader.districtId(), leader.townshipId(),
@@ -131,7 +128,7 @@ public class ResearchProjects {
                     "must not be before the date of the previous stage (" + previousOn + ")",
                     "不能早于上一阶段的日期（" + previousOn + "）");
         }
-        requireNotFuture("on", request.on());
+        FormRules.requireNotFuture(clock, "on", request.on());
         List<String> attachmentIds = request.attachmentIds() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.attachmentIds()));
         attachments.requireOwnedBySchool(current.getString("schoolId"), attachmentIds, "attachmentIds");
@@ -168,7 +165,7 @@ public class ResearchProjects {
     public PageResponse<ResearchProjectView> list(Caller caller, ResearchProjectQuery query) {
         List<Bson> filters = new ArrayList<>();
         filters.add(TenantFilters.reachableBy(caller));
-        if (teacherOnly(caller)) {
+        if (FormRules.teacherOnly(caller)) {
             filters.add(involving(caller.teacherId()));
         }
         if (query.schoolId() != null) {
@@ -198,7 +195,7 @@ public class ResearchProjects {
             throw ApiProblem.notFound("Research project", "课题", id);
         }
         TenancyGuard.requireReach(caller, SchoolRef.of(doc));
-        if (teacherOnly(caller) && !caller.teacherId().equals(doc.getString("leaderId"))
+        if (FormRules.teacherOnly(caller) && !caller.teacherId().equals(doc.getString("leaderId"))
                 && !doc.getList("memberIds", String.class).contains(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read the research projects they take part in.",
                     "教师只能查看本人参与的课题。");
@@ -207,18 +204,9 @@ public class ResearchProjects {
     }
 
     private static void requireSchoolStaff(Caller caller) {
-        if (caller.scope() != TenantScope.SCHOOL || caller.roles().stream().noneMatch(STAFF::contains)) {
+        if (caller.scope() != TenantScope.SCHOOL || !FormRules.staff(caller)) {
             throw ApiProblem.forbidden("Only the school's system or staff register and advance research projects.",
                     "只有学校的系统或管理人员可以登记课题并变更其阶段。");
-        }
-    }
-
-    private void requireNotFuture(String field, LocalDate date) {
-        LocalDate today = clock.instant().atZone(PlatformTime.ZONE).toLocalDate();
-        if (date.isAfter(today)) {
-            throw ApiProblem.invalidField(field, "PastOrPresent",
-                    "must be a date in the past or in the present (China Standard Time)",
-                    "需要是一个过去或现在的日期（北京时间）");
         }
     }
 
@@ -229,8 +217,4 @@ public class ResearchProjects {
                 .append("recordedAt", Date.from(now));
     }
 
-    /** A teacher's own token (no staff role). */
-    private static boolean teacherOnly(Caller caller) {
-        return caller.has(Role.TEACHER) && caller.roles().stream().noneMatch(STAFF::contains);
-    }
 }

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.skill;
 
+import cn.xiaoben.activity.form.TeacherRecordFilters;
 import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.activity.level.ActivityLevel;
 import cn.xiaoben.contracts.activity.SkillModuleCompleted;
@@ -15,7 +16,6 @@ import cn.xiaoben.service.problem.FieldProblem;
 import cn.xiaoben.service.tenancy.Caller;
 import cn.xiaoben.service.tenancy.SchoolRef;
 import cn.xiaoben.service.tenancy.TenancyGuard;
-import cn.xiaoben.service.tenancy.TenantFilters;
 import cn.xiaoben.service.tenancy.TenantScope;
 import cn.xiaoben.service.web.PageResponse;
 import com.mongodb.client.MongoCollection;
@@ -207,28 +207,12 @@ public class SkillProgrammes {
     public PageResponse<SkillProgrammeView> list(Caller caller, String schoolId, String teacherId,
                                                  ActivityLevel level, SkillStatus status, LocalDate from,
                                                  LocalDate to, int page, int size) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(TenantFilters.reachableBy(caller));
-        if (FormRules.teacherOnly(caller)) {
-            filters.add(Filters.eq("teacherId", caller.teacherId()));
-        }
-        if (schoolId != null) {
-            filters.add(Filters.eq("schoolId", schoolId));
-        }
-        if (teacherId != null) {
-            filters.add(Filters.eq("teacherId", teacherId));
-        }
+        List<Bson> filters = TeacherRecordFilters.of(caller, schoolId, teacherId, "enrolledOn", from, to);
         if (level != null) {
             filters.add(Filters.eq("level", level.name()));
         }
         if (status != null) {
             filters.add(Filters.eq("status", status.name()));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("enrolledOn", from.toString()));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("enrolledOn", to.toString()));
         }
         return PageResponse.query(programmes, Filters.and(filters),
                 Sorts.orderBy(Sorts.descending("enrolledOn"), Sorts.descending("enrolledAt")), page, size,
@@ -237,8 +221,7 @@ public class SkillProgrammes {
 
     /** The teacher's programmes whose current status dates (enrolment, or the result) fall in the range. */
     List<Document> ofTeacher(String teacherId, LocalDate from, LocalDate toExclusive) {
-        return programmes.find(Filters.and(Filters.eq("teacherId", teacherId),
-                        Filters.gte("statusOn", from.toString()), Filters.lt("statusOn", toExclusive.toString())))
+        return programmes.find(TeacherRecordFilters.ofTeacher(teacherId, "statusOn", from, toExclusive))
                 .into(new ArrayList<>());
     }
 

@@ -1,7 +1,7 @@
 package cn.xiaoben.activity.submission;
 
+import cn.xiaoben.activity.form.FormRules;
 import cn.xiaoben.activity.attachment.Attachments;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.activity.ReflectionSubmitted;
 import cn.xiaoben.messaging.outbox.EventOutbox;
@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -48,7 +47,6 @@ public class TeacherSubmissions {
 
     static final String REFLECTIONS = "reflections";
     static final String READING_NOTES = "reading_notes";
-    private static final Set<Role> STAFF = Set.of(Role.SCHOOL_SYSTEM, Role.SCHOOL_ADMIN, Role.GROUP_LEAD);
 
     private final MongoCollection<Document> reflections;
     private final MongoCollection<Document> readingNotes;
@@ -78,7 +76,7 @@ public class TeacherSubmissions {
 
     public IdempotentInserts.Outcome submitReflection(Caller caller, ReflectionRequest request, String idempotencyKey) {
         TeacherRef teacher = authorisedTeacher(caller, request.teacherId());
-        requireNotFuture(request.writtenOn());
+        FormRules.requireNotFuture(clock, "writtenOn", request.writtenOn());
         List<String> attachmentIds = checkedAttachments(teacher, request.attachmentIds());
         String id = "rfl-" + UUID.randomUUID();
         Instant now = clock.instant();
@@ -93,7 +91,7 @@ public class TeacherSubmissions {
 
     public IdempotentInserts.Outcome submitReadingNote(Caller caller, ReadingNoteRequest request, String idempotencyKey) {
         TeacherRef teacher = authorisedTeacher(caller, request.teacherId());
-        requireNotFuture(request.writtenOn());
+        FormRules.requireNotFuture(clock, "writtenOn", request.writtenOn());
         List<String> attachmentIds = checkedAttachments(teacher, request.attachmentIds());
         String id = "rdn-" + UUID.randomUUID();
         Instant now = clock.instant();
@@ -146,7 +144,7 @@ public class TeacherSubmissions {
 
     /** A school-scoped writer; a teacher only for themselves; the teacher must be known and of the caller's school. */
     private TeacherRef authorisedTeacher(Caller caller, String teacherId) {
-        boolean staff = caller.roles().stream().anyMatch(STAFF::contains);
+        boolean staff = FormRules.staff(caller);
         if (caller.scope() != TenantScope.SCHOOL || !(staff || caller.has(Role.TEACHER))) {
             throw ApiProblem.forbidden("Only a teacher, or their school's system or staff, submits reflections and reading notes.",
                     "只有教师本人或其学校的系统、管理人员可以提交反思和读书心得。");
@@ -156,15 +154,6 @@ public class TeacherSubmissions {
                     "教师只能提交本人的反思和读书心得。");
         }
         return directory.teacherOfCallersSchool(caller, teacherId, "teacherId");
-    }
-
-    private void requireNotFuture(LocalDate date) {
-        LocalDate today = clock.instant().atZone(PlatformTime.ZONE).toLocalDate();
-        if (date.isAfter(today)) {
-            throw ApiProblem.invalidField("writtenOn", "PastOrPresent",
-                    "must be a date in the past or in the present (China Standard Time)",
-                    "需要是一个过去或现在的日期（北京时间）");
-        }
     }
 
     private List<String> checkedAttachments(TeacherRef teacher, List<String> ids) {
@@ -180,7 +169,7 @@ public class TeacherSubmissions {
             throw ApiProblem.notFound(what, whatZh, id);
         }
         TenancyGuard.requireReach(caller, SchoolRef.of(doc));
-        if (teacherOnly(caller) && !doc.getString("teacherId").equals(caller.teacherId())) {
+        if (FormRules.teacherOnly(caller) && !doc.getString("teacherId").equals(caller.teacherId())) {
             throw ApiProblem.forbidden("A teacher may only read their own submissions.", "教师只能查看本人提交的内容。");
         }
         return doc;
@@ -190,7 +179,7 @@ public class TeacherSubmissions {
                                             Function<Document, T> view) {
         List<Bson> filters = new ArrayList<>();
         filters.add(TenantFilters.reachableBy(caller));
-        if (teacherOnly(caller)) {
+        if (FormRules.teacherOnly(caller)) {
             filters.add(Filters.eq("teacherId", caller.teacherId()));
         }
         if (query.schoolId() != null) {
@@ -214,8 +203,4 @@ public class TeacherSubmissions {
         return PageResponse.query(collection, Filters.and(filters), order, query.page(), query.size(), view);
     }
 
-    /** A teacher's own token (no staff role): sees only their own submissions. */
-    private static boolean teacherOnly(Caller caller) {
-        return caller.has(Role.TEACHER) && caller.roles().stream().noneMatch(STAFF::contains);
-    }
 }
