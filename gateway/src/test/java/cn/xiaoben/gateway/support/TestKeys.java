@@ -39,6 +39,7 @@ public final class TestKeys {
     }
 
     public String sign(String subject, String issuer, Map<String, Object> claims) {
+        // wall-clock lifetime on purpose: the resource server checks exp against real time (decision 0008)
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
                 .jwtID(UUID.randomUUID().toString());

@@ -71,7 +71,7 @@ class MessagingKitIntegrationTest {
 
     static TeacherRegistered teacher(String id, String name) {
         return new TeacherRegistered(id, "dst-1", "tsp-1", "sch-1", name, "女", "数学", "g-1", "一级教师", 1985,
-                Instant.now());
+                Instant.parse("2026-12-07T02:00:00Z")); // when it happened: carried, never compared
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.lang.annotation.Target;
  * Take the broker's address from this context's own broker bean, {@code @Value("#{@embeddedKafka.brokersAsString}")},
  * never from {@code spring.kafka.bootstrap-servers}: {@code @EmbeddedKafka} publishes that as a JVM-wide system
  * property, which the next test context with a broker of its own overwrites.
+ * <p>
+ * The service's {@link java.time.Clock} is a {@link TestClock} standing at the suite's "now" ({@link TestClockConfiguration}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,6 +30,6 @@ import java.lang.annotation.Target;
 @EmbeddedKafka(partitions = 6, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = {"auto.create.topics.enable=false", "group.initial.rebalance.delay.ms=0"})
 @ContextConfiguration(initializers = MongoWireInitializer.class)
-@Import(TestTokens.Decoder.class)
+@Import({TestTokens.Decoder.class, TestClockConfiguration.class})
 public @interface ServiceIntegrationTest {
 }

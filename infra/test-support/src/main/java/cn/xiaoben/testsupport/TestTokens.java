@@ -56,6 +56,7 @@ public final class TestTokens {
     }
 
     public static String sign(Map<String, Object> claims, String subject) {
+        // wall-clock lifetime on purpose: the resource server checks exp against real time (decision 0008)
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).subject(subject).jwtID(UUID.randomUUID().toString())
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600)));

@@ -7,6 +7,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -44,6 +45,8 @@ class LessonObservationApiTest {
     DirectoryReplica directory;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    TestClock clock;
 
     Http http;
     TopicRecorder activityTopic;
@@ -54,7 +57,7 @@ class LessonObservationApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关一中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关二中", "初中", now));
             events.publish(new TeacherRegistered("t-observer", DISTRICT, TOWNSHIP, SCHOOL, "王丽", "女", "数学", "g-1", "一级教师", 1985, now));
@@ -70,14 +73,19 @@ class LessonObservationApiTest {
         activityTopic.close();
     }
 
-    static Map<String, Object> body() {
+    Map<String, Object> body() {
+        return body(clock);
+    }
+
+    /** A valid observation, of a lesson some days before what {@code clock} shows (a past lesson at any "now"). */
+    static Map<String, Object> body(TestClock clock) {
         Map<String, Object> body = new HashMap<>();
         body.put("observerId", "t-observer");
         body.put("teacherId", "t-observed");
         body.put("subject", "数学");
         body.put("grade", "七年级");
         body.put("topic", "一元一次方程");
-        body.put("observedAt", "2026-11-20T09:00:00+08:00");
+        body.put("observedAt", clock.today().minusDays(17) + "T09:00:00+08:00");
         body.put("durationMinutes", 45);
         body.put("scores", Map.of("objectives", 90, "content", 85, "method", 88, "engagement", 80, "effect", 86,
                 "basicSkills", 90));
@@ -87,7 +95,8 @@ class LessonObservationApiTest {
 
     @Test
     void aRecordedObservationIsStoredAndPublishedAsLessonObservedKeyedByTheObserver() {
-        Http.Reply reply = http.post("/api/activities/lesson-observations", school, body());
+        Map<String, Object> body = body();
+        Http.Reply reply = http.post("/api/activities/lesson-observations", school, body);
 
         assertThat(reply.status()).isEqualTo(201);
         String id = reply.json().get("id").asString();
@@ -105,7 +114,7 @@ class LessonObservationApiTest {
                 .isEqualTo(EventTypes.LESSON_OBSERVED.name());
         byte[] data = record.value().getData().toBytes();
         assertThat(TestEvents.schemaViolations(EventTypes.LESSON_OBSERVED.name(), data)).isEmpty();
-        assertThat(new String(data, StandardCharsets.UTF_8)).contains("\"observedAt\":\"2026-11-20T09:00:00+08:00\"");
+        assertThat(new String(data, StandardCharsets.UTF_8)).contains("\"observedAt\":\"" + body.get("observedAt") + "\"");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database
                 .getCollection("lesson_observations").find(new org.bson.Document("_id", id)).first())
@@ -214,7 +223,7 @@ class LessonObservationApiTest {
                 .get("code").asString()).isEqualTo("self-observation");
 
         Map<String, Object> future = body();
-        future.put("observedAt", "2999-01-01T09:00:00+08:00");
+        future.put("observedAt", clock.now().plusHours(1).toString()); // future on the service's clock
         Http.Reply reply = http.post("/api/activities/lesson-observations", school, future);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("errors").get(0).get("field").asString()).isEqualTo("observedAt");

@@ -3,7 +3,6 @@ package cn.xiaoben.activity;
 import cn.xiaoben.activity.portfolio.PortfolioEntry;
 import cn.xiaoben.activity.portfolio.PortfolioSource;
 import cn.xiaoben.contracts.EventTypes;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.contracts.Topics;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
@@ -11,6 +10,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -60,6 +60,8 @@ class MentorshipApiTest {
     @Autowired
     MongoDatabase database;
     @Autowired
+    TestClock clock;
+    @Autowired
     List<PortfolioSource> portfolio;
 
     Http http;
@@ -68,15 +70,13 @@ class MentorshipApiTest {
     final String otherSchool = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, OTHER_SCHOOL);
     final String mentor = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, MENTOR);
     final String outsider = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, OUTSIDER);
-    final LocalDate today = LocalDate.now(PlatformTime.ZONE);
-    final SchoolYear year = SchoolYear.of(today);
 
     @BeforeAll
     void directoryKnowsTwoSchools() {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "青蓝中学", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城南中学", "初中", now));
             events.publish(new TeacherRegistered(MENTOR, DISTRICT, TOWNSHIP, SCHOOL, "陈建国", "男", "数学", "g-m1", "高级教师", 1975, now));
@@ -92,6 +92,16 @@ class MentorshipApiTest {
                 && directory.teacher(FAR).isPresent());
     }
 
+    /** Today in China on the service's clock, read when needed (a test of the same context may have moved it). */
+    LocalDate today() {
+        return clock.today();
+    }
+
+    /** The school year of {@link #today()}. */
+    SchoolYear year() {
+        return SchoolYear.of(today());
+    }
+
     @AfterAll
     void close() {
         activityTopic.close();
@@ -105,9 +115,9 @@ class MentorshipApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("mentorId", MENTOR);
         body.put("menteeId", menteeId);
-        body.put("schoolYear", year.name());
+        body.put("schoolYear", year().name());
         body.put("goals", List.of("每周听徒弟一节课", "指导徒弟上一节校级公开课"));
-        body.put("startedOn", year.firstDay().toString());
+        body.put("startedOn", year().firstDay().toString());
         return body;
     }
 
@@ -150,13 +160,13 @@ class MentorshipApiTest {
         assertThat(formed.key()).isEqualTo(mentee);
         assertThat(TestEvents.schemaViolations(formed.value().getType(), formed.value().getData().toBytes()))
                 .as(data(formed)).isEmpty();
-        assertThat(data(formed)).contains("\"mentorId\":\"" + MENTOR + "\"", "\"schoolYear\":\"" + year.name() + "\"");
+        assertThat(data(formed)).contains("\"mentorId\":\"" + MENTOR + "\"", "\"schoolYear\":\"" + year().name() + "\"");
 
         String menteeToken = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, mentee);
         List<String> tokens = List.of(mentor, menteeToken, school);
         List<String> kinds = List.of("LESSON_OBSERVED", "PLAN_REVIEWED", "TERM_REVIEW");
         for (int i = 0; i < 3; i++) {
-            Http.Reply reply = http.post(PATH + "/" + id + "/checkpoints", tokens.get(i), checkpoint(kinds.get(i), today));
+            Http.Reply reply = http.post(PATH + "/" + id + "/checkpoints", tokens.get(i), checkpoint(kinds.get(i), today()));
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.json().get("version").asLong()).isEqualTo(i + 2);
             assertThat(reply.json().get("checkpoints")).hasSize(i + 1);
@@ -181,7 +191,7 @@ class MentorshipApiTest {
         List<PortfolioEntry> mentorEntries = entries(MENTOR).stream().filter(e -> e.id().equals(id)).toList();
         assertThat(mentorEntries).singleElement().satisfies(e -> {
             assertThat(e.role()).isEqualTo("MENTOR");
-            assertThat(e.date()).isEqualTo(year.firstDay());
+            assertThat(e.date()).isEqualTo(year().firstDay());
             assertThat(e.details()).containsEntry("checkpoints", 3).containsEntry("counterpartName", "青年教师1");
         });
         assertThat(entries(mentee)).singleElement().satisfies(e -> {
@@ -191,7 +201,7 @@ class MentorshipApiTest {
     }
 
     List<PortfolioEntry> entries(String teacherId) {
-        return portfolio.stream().flatMap(s -> s.entries(teacherId, year.firstDay(), year.endExclusive()).stream())
+        return portfolio.stream().flatMap(s -> s.entries(teacherId, year().firstDay(), year().endExclusive()).stream())
                 .filter(e -> e.form().equals("MENTORSHIP")).toList();
     }
 
@@ -210,12 +220,12 @@ class MentorshipApiTest {
         Http.Reply refused = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().get("code").asString()).isEqualTo("mentee-already-paired");
-        assertThat(refused.json().get("detailZh").asString()).contains(year.name());
+        assertThat(refused.json().get("detailZh").asString()).contains(year().name());
         assertThat(database.getCollection(COLLECTION).countDocuments(
-                new Document("menteeId", mentee).append("schoolYear", year.name()))).isEqualTo(1);
+                new Document("menteeId", mentee).append("schoolYear", year().name()))).isEqualTo(1);
 
         Map<String, Object> lastYear = pairing(mentee);
-        SchoolYear previous = new SchoolYear(year.startYear() - 1);
+        SchoolYear previous = new SchoolYear(year().startYear() - 1);
         lastYear.put("schoolYear", previous.name());
         lastYear.put("startedOn", previous.firstDay().toString());
         assertThat(http.post(PATH, school, lastYear).status()).isEqualTo(201);
@@ -225,10 +235,10 @@ class MentorshipApiTest {
     void badPairingsAndCheckpointsAreRefusedWithFieldErrorsAndNothingIsWritten() {
         long before = database.getCollection(COLLECTION).countDocuments();
         Map<String, Object> ok = pairing(mentee(3));
-        SchoolYear next = new SchoolYear(year.startYear() + 1);
+        SchoolYear next = new SchoolYear(year().startYear() + 1);
         refused(PATH, school, ok, b -> b.put("menteeId", MENTOR), 400, "invalid-request", "menteeId");
         refused(PATH, school, ok, b -> b.put("schoolYear", "2026-2028"), 400, "invalid-request", "schoolYear");
-        refused(PATH, school, ok, b -> b.put("startedOn", year.firstDay().minusDays(1).toString()), 400,
+        refused(PATH, school, ok, b -> b.put("startedOn", year().firstDay().minusDays(1).toString()), 400,
                 "invalid-request", "startedOn");
         refused(PATH, school, ok, b -> {
             b.put("schoolYear", next.name());
@@ -243,10 +253,10 @@ class MentorshipApiTest {
 
         String id = formed(mentee(3));
         String checkpoints = PATH + "/" + id + "/checkpoints";
-        Map<String, Object> fine = checkpoint("LESSON_GUIDED", today);
-        refused(checkpoints, mentor, fine, b -> b.put("on", year.firstDay().minusDays(1).toString()), 400,
+        Map<String, Object> fine = checkpoint("LESSON_GUIDED", today());
+        refused(checkpoints, mentor, fine, b -> b.put("on", year().firstDay().minusDays(1).toString()), 400,
                 "invalid-request", "on");
-        refused(checkpoints, mentor, fine, b -> b.put("on", today.plusDays(1).toString()), 400, "invalid-request", "on");
+        refused(checkpoints, mentor, fine, b -> b.put("on", today().plusDays(1).toString()), 400, "invalid-request", "on");
         refused(checkpoints, mentor, fine, b -> b.put("kind", "PARTY"), 400, "invalid-request", "kind");
         refused(checkpoints, mentor, fine, b -> b.remove("note"), 400, "invalid-request", "note");
         refused(checkpoints, mentor, fine, b -> b.put("attachmentIds", List.of("att-missing")), 422,
@@ -267,12 +277,12 @@ class MentorshipApiTest {
         assertThat(http.get(path, outsider).status()).isEqualTo(403);
         assertThat(http.get(path, mentor).status()).isEqualTo(200);
         assertThat(http.get(path, TestTokens.bureau(DISTRICT)).status()).isEqualTo(200);
-        assertThat(http.post(path + "/checkpoints", outsider, checkpoint("OTHER", today)).status()).isEqualTo(403);
-        assertThat(http.post(path + "/checkpoints", otherSchool, checkpoint("OTHER", today)).status()).isEqualTo(403);
-        assertThat(http.post(path + "/checkpoints", TestTokens.bureau(DISTRICT), checkpoint("OTHER", today)).status())
+        assertThat(http.post(path + "/checkpoints", outsider, checkpoint("OTHER", today())).status()).isEqualTo(403);
+        assertThat(http.post(path + "/checkpoints", otherSchool, checkpoint("OTHER", today())).status()).isEqualTo(403);
+        assertThat(http.post(path + "/checkpoints", TestTokens.bureau(DISTRICT), checkpoint("OTHER", today())).status())
                 .isEqualTo(403);
 
-        assertThat(http.get(PATH + "?teacherId=" + mentee + "&schoolYear=" + year.name(), school).json().get("items")
+        assertThat(http.get(PATH + "?teacherId=" + mentee + "&schoolYear=" + year().name(), school).json().get("items")
                 .findValuesAsString("id")).containsExactly(id);
         assertThat(http.get(PATH + "?teacherId=" + MENTOR + "&size=200", school).json().get("items")
                 .findValuesAsString("id")).contains(id);

@@ -3,13 +3,13 @@ package cn.xiaoben.activity;
 import cn.xiaoben.activity.portfolio.PortfolioEntry;
 import cn.xiaoben.activity.portfolio.PortfolioSource;
 import cn.xiaoben.contracts.EventTypes;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.Topics;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -55,6 +55,8 @@ class OnlineAndExternalTrainingApiTest {
     @Autowired
     MongoDatabase database;
     @Autowired
+    TestClock clock;
+    @Autowired
     List<PortfolioSource> portfolio;
 
     Http http;
@@ -64,9 +66,13 @@ class OnlineAndExternalTrainingApiTest {
     final String otherSchool = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, OTHER_SCHOOL);
     final String learner = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, LEARNER);
     final String colleague = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, COLLEAGUE);
-    final LocalDate today = LocalDate.now(PlatformTime.ZONE);
     String certificate;
     String otherSchoolsFile;
+
+    /** Today in China on the service's clock, read when needed (a test of the same context may have moved it). */
+    LocalDate today() {
+        return clock.today();
+    }
 
     @BeforeAll
     void directoryKnowsTwoSchools() {
@@ -74,7 +80,7 @@ class OnlineAndExternalTrainingApiTest {
         uploads = new Uploads(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关八中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关九中", "初中", now));
             events.publish(new TeacherRegistered(LEARNER, DISTRICT, TOWNSHIP, SCHOOL, "林芳", "女", "英语", "g-o1", "一级教师", 1988, now));
@@ -99,7 +105,7 @@ class OnlineAndExternalTrainingApiTest {
         body.put("platform", "国家中小学智慧教育平台");
         body.put("course", "大单元教学设计与实施");
         body.put("hours", new BigDecimal("12.5"));
-        body.put("completedOn", today.minusDays(3).toString());
+        body.put("completedOn", today().minusDays(3).toString());
         body.put("certificateAttachmentIds", List.of(certificate));
         return body;
     }
@@ -112,8 +118,8 @@ class OnlineAndExternalTrainingApiTest {
         body.put("organizer", "省教育厅");
         body.put("level", "NATIONAL");
         body.put("place", "省教育学院");
-        body.put("startDate", today.minusDays(10).toString());
-        body.put("endDate", today.minusDays(6).toString());
+        body.put("startDate", today().minusDays(10).toString());
+        body.put("endDate", today().minusDays(6).toString());
         body.put("hours", 40);
         body.put("certificateAttachmentIds", List.of(certificate));
         return body;
@@ -128,7 +134,7 @@ class OnlineAndExternalTrainingApiTest {
     }
 
     List<PortfolioEntry> portfolioOf(String teacherId, String form) {
-        return portfolio.stream().flatMap(s -> s.entries(teacherId, today.minusDays(30), today.plusDays(1)).stream())
+        return portfolio.stream().flatMap(s -> s.entries(teacherId, today().minusDays(30), today().plusDays(1)).stream())
                 .filter(e -> e.form().equals(form)).toList();
     }
 
@@ -170,7 +176,7 @@ class OnlineAndExternalTrainingApiTest {
             assertThat(e.id()).isEqualTo(id);
             assertThat(e.role()).isEqualTo("LEARNER");
             assertThat(e.path()).isEqualTo(ONLINE + "/" + id);
-            assertThat(e.date()).isEqualTo(today.minusDays(3));
+            assertThat(e.date()).isEqualTo(today().minusDays(3));
             assertThat(e.details()).containsEntry("platform", "国家中小学智慧教育平台");
         });
     }
@@ -189,14 +195,14 @@ class OnlineAndExternalTrainingApiTest {
         assertThat(TestEvents.schemaViolations(EventTypes.EXTERNAL_TRAINING_CLAIMED.name(),
                 record.value().getData().toBytes())).as(data(record)).isEmpty();
         assertThat(data(record)).contains("\"level\":\"NATIONAL\"", "\"kind\":\"TRAINING\"",
-                "\"endDate\":\"" + today.minusDays(6) + "\"");
+                "\"endDate\":\"" + today().minusDays(6) + "\"");
 
         assertThat(portfolioOf(LEARNER, "EXTERNAL_TRAINING")).anySatisfy(e -> {
             assertThat(e.id()).isEqualTo(id);
             assertThat(e.role()).isEqualTo("CLAIMANT");
             assertThat(e.status()).isEqualTo("CLAIMED");
             assertThat(e.level()).isEqualTo("NATIONAL");
-            assertThat(e.date()).isEqualTo(today.minusDays(10));
+            assertThat(e.date()).isEqualTo(today().minusDays(10));
         });
         assertThat(http.get(EXTERNAL + "?kind=TRAINING&level=NATIONAL&size=200", TestTokens.bureau(DISTRICT)).json()
                 .get("items").findValuesAsString("id")).contains(id);
@@ -211,7 +217,7 @@ class OnlineAndExternalTrainingApiTest {
         refused(ONLINE, learner, ok, b -> b.put("hours", new BigDecimal("1.3")), 400, "invalid-request", "hours");
         refused(ONLINE, learner, ok, b -> b.put("hours", 0), 400, "invalid-request", "hours");
         refused(ONLINE, learner, ok, b -> b.put("hours", 200.5), 400, "invalid-request", "hours");
-        refused(ONLINE, learner, ok, b -> b.put("completedOn", today.plusDays(1).toString()), 400, "invalid-request",
+        refused(ONLINE, learner, ok, b -> b.put("completedOn", today().plusDays(1).toString()), 400, "invalid-request",
                 "completedOn");
         refused(ONLINE, learner, ok, b -> b.remove("course"), 400, "invalid-request", "course");
         refused(ONLINE, learner, ok, b -> b.put("certificateAttachmentIds", List.of("att-missing")), 422,
@@ -232,9 +238,9 @@ class OnlineAndExternalTrainingApiTest {
                 "certificateAttachmentIds");
         refused(EXTERNAL, learner, ok, b -> b.remove("certificateAttachmentIds"), 400, "evidence-required",
                 "certificateAttachmentIds");
-        refused(EXTERNAL, learner, ok, b -> b.put("endDate", today.minusDays(11).toString()), 400, "invalid-request",
+        refused(EXTERNAL, learner, ok, b -> b.put("endDate", today().minusDays(11).toString()), 400, "invalid-request",
                 "endDate");
-        refused(EXTERNAL, learner, ok, b -> b.put("endDate", today.plusDays(1).toString()), 400, "invalid-request",
+        refused(EXTERNAL, learner, ok, b -> b.put("endDate", today().plusDays(1).toString()), 400, "invalid-request",
                 "endDate");
         refused(EXTERNAL, learner, ok, b -> b.put("hours", 500.5), 400, "invalid-request", "hours");
         refused(EXTERNAL, learner, ok, b -> b.put("hours", 7.25), 400, "invalid-request", "hours");
@@ -266,9 +272,9 @@ class OnlineAndExternalTrainingApiTest {
                 .doesNotContain(study);
         assertThat(http.get(ONLINE + "?schoolId=" + SCHOOL, otherSchool).json().get("total").asLong()).isZero();
         assertThat(http.get(EXTERNAL + "?schoolId=" + SCHOOL, otherSchool).json().get("total").asLong()).isZero();
-        assertThat(http.get(ONLINE + "?teacherId=" + LEARNER + "&from=" + today.minusDays(5) + "&to=" + today
+        assertThat(http.get(ONLINE + "?teacherId=" + LEARNER + "&from=" + today().minusDays(5) + "&to=" + today()
                 + "&size=200", school).json().get("items").findValuesAsString("id")).contains(study);
-        assertThat(http.get(ONLINE + "?from=" + today.minusDays(2) + "&size=200", school).json().get("items")
+        assertThat(http.get(ONLINE + "?from=" + today().minusDays(2) + "&size=200", school).json().get("items")
                 .findValuesAsString("id")).doesNotContain(study);
     }
 

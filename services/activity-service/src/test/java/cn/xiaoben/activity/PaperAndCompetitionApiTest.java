@@ -7,6 +7,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -47,6 +48,8 @@ class PaperAndCompetitionApiTest {
     DirectoryReplica directory;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    TestClock clock;
 
     Http http;
     TopicRecorder activityTopic;
@@ -60,7 +63,7 @@ class PaperAndCompetitionApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关六中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关七中", "初中", now));
             events.publish(new TeacherRegistered("t-pap-author", DISTRICT, TOWNSHIP, SCHOOL, "周敏", "女", "数学", "g-p1", "一级教师", 1986, now));
@@ -76,7 +79,12 @@ class PaperAndCompetitionApiTest {
         activityTopic.close();
     }
 
-    static Map<String, Object> awardedPaper(String... authorIds) {
+    /** When the paper of these tests came out: in the past of whatever "now" the suite runs at. */
+    LocalDate publishedOn() {
+        return clock.today().minusDays(53);
+    }
+
+    Map<String, Object> awardedPaper(String... authorIds) {
         Map<String, Object> body = new HashMap<>();
         body.put("authorIds", List.of(authorIds));
         body.put("title", "核心素养视角下的初中数学单元教学设计");
@@ -84,24 +92,25 @@ class PaperAndCompetitionApiTest {
         body.put("outlet", Map.of("type", "AWARD", "name", "全县中小学教学论文评选"));
         body.put("level", "COUNTY");
         body.put("awardGrade", "FIRST");
-        body.put("publishedOn", "2026-10-15");
+        body.put("publishedOn", publishedOn().toString());
         return body;
     }
 
-    static Map<String, Object> competitionResult(String teacherId) {
+    Map<String, Object> competitionResult(String teacherId) {
         Map<String, Object> body = new HashMap<>();
         body.put("teacherId", teacherId);
         body.put("competition", "全县初中数学优质课评选");
         body.put("kind", "QUALITY_LESSON");
         body.put("level", "COUNTY");
         body.put("result", "SECOND");
-        body.put("heldOn", "2026-10-28");
+        body.put("heldOn", clock.today().minusDays(40).toString());
         return body;
     }
 
     @Test
     void anAwardedPaperIsStoredAndPublishedKeyedByItsMainAuthor() {
-        Http.Reply reply = http.post("/api/activities/papers", coauthor, awardedPaper("t-pap-author", "t-pap-co"));
+        Map<String, Object> paper = awardedPaper("t-pap-author", "t-pap-co");
+        Http.Reply reply = http.post("/api/activities/papers", coauthor, paper);
 
         assertThat(reply.status()).isEqualTo(201);
         String id = reply.json().get("id").asString();
@@ -118,7 +127,8 @@ class PaperAndCompetitionApiTest {
         assertThat(TestEvents.schemaViolations(EventTypes.PAPER_RECORDED.name(), data)).isEmpty();
         assertThat(new String(data, StandardCharsets.UTF_8))
                 .contains("\"authorIds\":[\"t-pap-author\",\"t-pap-co\"]").contains("\"awardGrade\":\"FIRST\"")
-                .contains("\"publishedOn\":\"2026-10-15\"").contains("\"schoolId\":\"" + SCHOOL + "\"");
+                .contains("\"publishedOn\":\"" + paper.get("publishedOn") + "\"")
+                .contains("\"schoolId\":\"" + SCHOOL + "\"");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database.getCollection("papers")
                 .find(new Document("_id", id)).first()).extracting(d -> d.containsKey("outboxPendingSince"))
@@ -182,13 +192,13 @@ class PaperAndCompetitionApiTest {
         assertThat(graded.json().get("errors").findValuesAsString("field")).containsExactly("awardGrade");
 
         Map<String, Object> future = awardedPaper("t-pap-author");
-        future.put("publishedOn", LocalDate.now().plusDays(3).toString());
+        future.put("publishedOn", clock.today().plusDays(3).toString());
         Http.Reply later = http.post("/api/activities/papers", author, future);
         assertThat(later.status()).isEqualTo(400);
         assertThat(later.json().get("errors").get(0).get("field").asString()).isEqualTo("publishedOn");
 
         Map<String, Object> futureCompetition = competitionResult("t-pap-author");
-        futureCompetition.put("heldOn", LocalDate.now().plusDays(3).toString());
+        futureCompetition.put("heldOn", clock.today().plusDays(3).toString());
         Http.Reply laterCompetition = http.post("/api/activities/competition-results", author, futureCompetition);
         assertThat(laterCompetition.status()).isEqualTo(400);
         assertThat(laterCompetition.json().get("errors").get(0).get("field").asString()).isEqualTo("heldOn");
@@ -249,8 +259,10 @@ class PaperAndCompetitionApiTest {
                 .contains(mine).doesNotContain(theirs);
         assertThat(http.get("/api/activities/papers?teacherId=t-pap-co&size=200", school).json().get("items")
                 .findValuesAsString("id")).contains(theirs).doesNotContain(mine);
-        assertThat(http.get("/api/activities/papers?level=COUNTY&kind=PAPER&from=2026-10-01&to=2026-11-01&size=200",
-                TestTokens.township(DISTRICT, TOWNSHIP)).json().get("items").findValuesAsString("id"))
+        LocalDate published = publishedOn();
+        assertThat(http.get("/api/activities/papers?level=COUNTY&kind=PAPER&from=" + published.minusDays(14) + "&to="
+                + published.plusDays(17) + "&size=200", TestTokens.township(DISTRICT, TOWNSHIP)).json().get("items")
+                .findValuesAsString("id"))
                 .contains(mine, theirs);
         assertThat(http.get("/api/activities/papers?level=NATIONAL", school).json().get("total").asLong()).isZero();
         assertThat(http.get("/api/activities/papers?schoolId=" + SCHOOL, otherSchool).json().get("total").asLong())

@@ -7,6 +7,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -25,7 +26,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +51,8 @@ class TeacherSubmissionApiTest {
     DirectoryReplica directory;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    TestClock clock;
 
     Http http;
     Uploads uploads;
@@ -66,7 +68,7 @@ class TeacherSubmissionApiTest {
         uploads = new Uploads(port);
         activityTopic = new TopicRecorder(kafka.getBrokersAsString(), Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(kafka.getBrokersAsString())) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关四中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关五中", "初中", now));
             events.publish(new TeacherRegistered("t-writer", DISTRICT, TOWNSHIP, SCHOOL, "陈静", "女", "数学", "g-s1", "一级教师", 1987, now));
@@ -82,17 +84,18 @@ class TeacherSubmissionApiTest {
         activityTopic.close();
     }
 
-    static Map<String, Object> reflection(String teacherId) {
+    /** A reflection written a while ago: in the past of whatever "now" the suite runs at. */
+    Map<String, Object> reflection(String teacherId) {
         Map<String, Object> body = new HashMap<>();
         body.put("teacherId", teacherId);
         body.put("kind", "teachingReflection");
         body.put("title", "《一元一次方程》教学反思");
         body.put("text", TEXT);
-        body.put("writtenOn", "2026-11-20");
+        body.put("writtenOn", clock.today().minusDays(17).toString());
         return body;
     }
 
-    static Map<String, Object> readingNote(String teacherId) {
+    Map<String, Object> readingNote(String teacherId) {
         Map<String, Object> body = new HashMap<>();
         body.put("teacherId", teacherId);
         body.put("kind", "book");
@@ -101,7 +104,7 @@ class TeacherSubmissionApiTest {
         body.put("bookAuthor", "苏霍姆林斯基");
         body.put("chapters", "第1–20条");
         body.put("text", TEXT);
-        body.put("writtenOn", "2026-11-19");
+        body.put("writtenOn", clock.today().minusDays(18).toString());
         return body;
     }
 
@@ -130,7 +133,7 @@ class TeacherSubmissionApiTest {
         assertThat(TestEvents.schemaViolations(EventTypes.REFLECTION_SUBMITTED.name(), data)).isEmpty();
         String json = new String(data, StandardCharsets.UTF_8);
         assertThat(json).contains("\"attachmentIds\":[\"" + plan + "\",\"" + photo + "\"]")
-                .contains("\"writtenOn\":\"2026-11-20\"").contains("\"kind\":\"teachingReflection\"")
+                .contains("\"writtenOn\":\"" + body.get("writtenOn") + "\"").contains("\"kind\":\"teachingReflection\"")
                 .doesNotContain("移项环节");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database.getCollection("reflections")
@@ -234,7 +237,7 @@ class TeacherSubmissionApiTest {
         assertThat(text.get("messageZh").asString()).contains("50").containsPattern("[\\u4e00-\\u9fa5]");
 
         Map<String, Object> future = reflection("t-writer");
-        future.put("writtenOn", LocalDate.now().plusDays(3).toString());
+        future.put("writtenOn", clock.today().plusDays(3).toString());
         Http.Reply later = http.post("/api/activities/reflections", writer, future);
         assertThat(later.status()).isEqualTo(400);
         assertThat(later.json().get("errors").get(0).get("field").asString()).isEqualTo("writtenOn");

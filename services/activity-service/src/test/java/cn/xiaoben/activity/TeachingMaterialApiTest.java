@@ -3,13 +3,13 @@ package cn.xiaoben.activity;
 import cn.xiaoben.activity.portfolio.PortfolioEntry;
 import cn.xiaoben.activity.portfolio.PortfolioSource;
 import cn.xiaoben.contracts.EventTypes;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.Topics;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -55,6 +55,8 @@ class TeachingMaterialApiTest {
     @Autowired
     MongoDatabase database;
     @Autowired
+    TestClock clock;
+    @Autowired
     List<PortfolioSource> portfolio;
 
     Http http;
@@ -63,9 +65,13 @@ class TeachingMaterialApiTest {
     final String otherSchool = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, OTHER_SCHOOL);
     final String author = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, AUTHOR);
     final String colleague = TestTokens.teacher(DISTRICT, TOWNSHIP, SCHOOL, COLLEAGUE);
-    final LocalDate today = LocalDate.now(PlatformTime.ZONE);
     String plans;
     String otherSchoolsFile;
+
+    /** Today in China on the service's clock, read when needed (a test of the same context may have moved it). */
+    LocalDate today() {
+        return clock.today();
+    }
 
     @BeforeAll
     void directoryKnowsTwoSchools() {
@@ -73,7 +79,7 @@ class TeachingMaterialApiTest {
         Uploads uploads = new Uploads(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关十中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关十一中", "初中", now));
             events.publish(new TeacherRegistered(AUTHOR, DISTRICT, TOWNSHIP, SCHOOL, "宋佳", "女", "数学", "g-t1", "二级教师", 1997, now));
@@ -99,7 +105,7 @@ class TeachingMaterialApiTest {
         body.put("title", "七年级上册第三章《一元一次方程》全套教案");
         body.put("subject", "数学");
         body.put("grade", "七年级");
-        body.put("submittedOn", today.toString());
+        body.put("submittedOn", today().toString());
         body.put("attachmentIds", List.of(plans));
         return body;
     }
@@ -135,7 +141,7 @@ class TeachingMaterialApiTest {
         assertThat(data).contains("\"kind\":\"LESSON_PLAN_SET\"", "\"attachmentIds\":[\"" + plans + "\"]");
 
         List<PortfolioEntry> entries = portfolio.stream()
-                .flatMap(s -> s.entries(AUTHOR, today, today.plusDays(1)).stream())
+                .flatMap(s -> s.entries(AUTHOR, today(), today().plusDays(1)).stream())
                 .filter(e -> e.form().equals("TEACHING_MATERIAL")).toList();
         assertThat(entries).anySatisfy(e -> {
             assertThat(e.id()).isEqualTo(id);
@@ -154,7 +160,7 @@ class TeachingMaterialApiTest {
         Map<String, Object> ok = material();
         refused(ok, b -> b.put("attachmentIds", List.of()), author, 400, "evidence-required", "attachmentIds");
         refused(ok, b -> b.remove("attachmentIds"), author, 400, "evidence-required", "attachmentIds");
-        refused(ok, b -> b.put("submittedOn", today.plusDays(1).toString()), author, 400, "invalid-request",
+        refused(ok, b -> b.put("submittedOn", today().plusDays(1).toString()), author, 400, "invalid-request",
                 "submittedOn");
         refused(ok, b -> b.put("kind", "NOVEL"), author, 400, "invalid-request", "kind");
         refused(ok, b -> b.remove("grade"), author, 400, "invalid-request", "grade");

@@ -6,6 +6,7 @@ import cn.xiaoben.contracts.activity.LessonObserved;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -61,6 +62,8 @@ class CreditLedgerFlowTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
 
     Http http;
@@ -73,7 +76,7 @@ class CreditLedgerFlowTest {
         http = Http.local(port);
         events = new TestEvents(brokers);
         creditTopic = new TopicRecorder(brokers, Topics.CREDIT);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关一中", "初中", now));
         events.publish(new SchoolRegistered(OTHER, DISTRICT, TOWNSHIP, "城关二中", "初中", now));
         for (String t : List.of("t-1", "t-2", "t-3", "t-capped", "t-replay")) {
@@ -101,7 +104,7 @@ class CreditLedgerFlowTest {
         return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, observer, observed, "数学",
                 "七年级", "一元一次方程", OffsetDateTime.parse(at), minutes,
                 Map.of("objectives", 90, "content", 85, "method", 88, "engagement", 80, "effect", 86,
-                        "basicSkills", 90), "好课", Instant.now());
+                        "basicSkills", 90), "好课", TestClock.start());
     }
 
     JsonNode account(String teacherId) {

@@ -2,6 +2,7 @@ package cn.xiaoben.credit;
 
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
 import cn.xiaoben.testsupport.RealInfrastructureTest;
@@ -32,7 +33,7 @@ class CreditLedgerOnRealInfrastructureTest {
     void anObservationCreditsTheObserver() {
         try (TestEvents events = new TestEvents(RealInfrastructure.brokers(kafka))) {
             events.publish(new TeacherRegistered("t-1", "dst-t", "tsp-t", "sch-a", "王丽", "女", "数学", "g", "一级教师",
-                    1985, Instant.now()));
+                    1985, TestClock.start()));
             await().atMost(Duration.ofSeconds(60)).until(() -> directory.teacher("t-1").isPresent());
             events.publish(CreditLedgerFlowTest.observation("t-1", "t-2", "2026-11-20T09:00:00+08:00", 45));
             Http http = Http.local(port);

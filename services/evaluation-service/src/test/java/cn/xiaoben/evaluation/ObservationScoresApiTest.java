@@ -7,6 +7,7 @@ import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.contracts.directory.TownshipRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -50,6 +51,8 @@ class ObservationScoresApiTest {
     String brokers;
     @Autowired
     DirectoryReplica directory;
+    @Autowired
+    TestClock clock;
 
     Http http;
     TestEvents events;
@@ -59,7 +62,7 @@ class ObservationScoresApiTest {
     void directoryKnowsTwoSchoolsAndTheirTeachers() {
         http = Http.local(port);
         events = new TestEvents(brokers);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new TownshipRegistered(TOWNSHIP, DISTRICT, "城关镇", now));
         events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关一中", "初中", now));
         events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关二中", "初中", now));
@@ -79,7 +82,7 @@ class ObservationScoresApiTest {
 
     static LessonObserved observed(String teacherId, OffsetDateTime at, Map<String, Integer> scores) {
         return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, OBSERVER, teacherId, "数学",
-                "七年级", "一元一次方程", at, 45, scores, "目标明确", Instant.now());
+                "七年级", "一元一次方程", at, 45, scores, "目标明确", TestClock.start());
     }
 
     static Map<String, Integer> scores(int objectives, int content, int method, int engagement, int effect,
@@ -205,7 +208,7 @@ class ObservationScoresApiTest {
 
     static CloudEvent rawLessonObserved(String id, String data) {
         return CloudEventBuilder.v1().withId(id).withSource(URI.create("/xiaoben/broken-producer"))
-                .withType(EventTypes.LESSON_OBSERVED.name()).withTime(OffsetDateTime.now())
+                .withType(EventTypes.LESSON_OBSERVED.name()).withTime(TestClock.startTime())
                 .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
     }
 

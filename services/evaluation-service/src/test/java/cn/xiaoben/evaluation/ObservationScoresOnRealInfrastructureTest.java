@@ -4,6 +4,7 @@ import cn.xiaoben.contracts.activity.LessonObserved;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
 import cn.xiaoben.testsupport.RealInfrastructureTest;
@@ -36,7 +37,7 @@ class ObservationScoresOnRealInfrastructureTest {
     @Test
     void averagesFollowLessonObservedEventsAndARedeliveryChangesNothing() {
         String brokers = RealInfrastructure.brokers(kafka);
-        Instant now = Instant.now();
+        Instant now = TestClock.start();
         LessonObserved observation = new LessonObserved("obs-tc-1", "dst-c", "tsp-c", "sch-c", "t-obs", "t-seen",
                 "语文", "八年级", "背影", OffsetDateTime.parse("2026-10-12T09:00:00+08:00"), 45,
                 Map.of("objectives", 90, "content", 80, "method", 70, "engagement", 90, "effect", 80,

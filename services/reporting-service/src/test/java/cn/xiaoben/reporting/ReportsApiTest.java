@@ -10,6 +10,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.contracts.directory.TownshipRegistered;
 import cn.xiaoben.contracts.SchoolYear;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +54,8 @@ class ReportsApiTest {
     String brokers;
     @Autowired
     DirectoryReplica directory;
+    @Autowired
+    TestClock clock;
 
     Http http;
     TestEvents events;
@@ -64,7 +66,7 @@ class ReportsApiTest {
     void aCountyWithTwoTownshipsThreeSchoolsAndAYearOfFacts() {
         http = Http.local(port);
         events = new TestEvents(brokers);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new TownshipRegistered(T1, DISTRICT, "城关镇", now));
         events.publish(new TownshipRegistered(T2, DISTRICT, "河口镇", now));
         events.publish(new SchoolRegistered(A, DISTRICT, T1, "城关一中", "初中", now));
@@ -106,14 +108,14 @@ class ReportsApiTest {
     static LessonObserved observed(String school, String observer, String teacher, String subject, String at) {
         return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, school.equals(C) ? T2 : T1, school, observer,
                 teacher, subject, "七年级", "公开课", OffsetDateTime.parse(at), 45,
-                Map.of("objectives", 90, "content", 85), null, Instant.now());
+                Map.of("objectives", 90, "content", 85), null, TestClock.start());
     }
 
     static CreditAwarded credit(String teacher, String school, String schoolYear, String category, String hours,
                                 String activityDate) {
         return new CreditAwarded("ce-" + UUID.randomUUID(), teacher, DISTRICT, school, schoolYear, category,
                 new BigDecimal(hours), new BigDecimal(hours), "rule-1", EventTypes.LESSON_OBSERVED.name(),
-                "obs-x", "evt-x", LocalDate.parse(activityDate), Instant.now());
+                "obs-x", "evt-x", LocalDate.parse(activityDate), TestClock.start());
     }
 
     JsonNode report(String path, String token) {
@@ -150,7 +152,7 @@ class ReportsApiTest {
 
     @Test
     void withoutAYearTheReportIsForTheCurrentSchoolYearInChina() {
-        String current = SchoolYear.current(Clock.systemUTC()).toString();
+        String current = SchoolYear.current(clock).toString();
         assertThat(report("/api/reports/schools/" + A, schoolA).get("schoolYear").asString()).isEqualTo(current);
         assertThat(report("/api/reports/teachers/a1", schoolA).get("schoolYear").asString()).isEqualTo(current);
         assertThat(report("/api/reports/district", bureau).get("schoolYear").asString()).isEqualTo(current);
@@ -208,7 +210,7 @@ class ReportsApiTest {
     @Test
     void aRevokedCreditNoLongerCountsAndATeacherWhoseCreditWasAllRevokedIsNotCredited() {
         String district = "dst-rv", township = "tsp-rv", school = "sch-rv";
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new TownshipRegistered(township, district, "回龙镇", now));
         events.publish(new SchoolRegistered(school, district, township, "回龙中学", "初中", now));
         for (String t : List.of("rv-1", "rv-2")) {
@@ -249,7 +251,7 @@ class ReportsApiTest {
         return new CreditRevoked(entryId + "-void", voided.entryId(), voided.teacherId(), voided.districtId(),
                 voided.schoolId(), voided.schoolYear(), voided.category(), voided.hours().negate(),
                 "ATTENDANCE_CORRECTED", "ATTENDANCE_RECORDED|ses-rv|" + voided.teacherId() + "|PARTICIPANT",
-                EventTypes.ATTENDANCE_CORRECTED.name(), "ses-rv", "evt-corr", voided.activityDate(), Instant.now());
+                EventTypes.ATTENDANCE_CORRECTED.name(), "ses-rv", "evt-corr", voided.activityDate(), TestClock.start());
     }
 
     @Test

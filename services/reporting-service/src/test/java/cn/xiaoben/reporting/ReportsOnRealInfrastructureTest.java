@@ -5,6 +5,7 @@ import cn.xiaoben.contracts.credit.CreditAwarded;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.RealInfrastructure;
 import cn.xiaoben.testsupport.RealInfrastructureTest;
@@ -37,7 +38,7 @@ class ReportsOnRealInfrastructureTest {
     @Test
     void creditHoursAppearInTheSchoolReportAndARedeliveryChangesNothing() {
         String brokers = RealInfrastructure.brokers(kafka);
-        Instant now = Instant.now();
+        Instant now = TestClock.start();
         CreditAwarded credit = new CreditAwarded("entry-tc-1", "t-tc", "dst-c", "sch-c", "2026-2027", "听课评课",
                 new BigDecimal("1.5"), new BigDecimal("1.5"), "rule-1", EventTypes.LESSON_OBSERVED.name(), "obs-1",
                 "evt-1", LocalDate.parse("2026-10-12"), now);

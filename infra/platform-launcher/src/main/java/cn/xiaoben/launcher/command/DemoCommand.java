@@ -1,6 +1,7 @@
 package cn.xiaoben.launcher.command;
 
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.List;
 
 import cn.xiaoben.launcher.LauncherException;
@@ -11,6 +12,7 @@ import cn.xiaoben.launcher.demo.DemoCredentialsStore;
 import cn.xiaoben.launcher.demo.DemoLoadException;
 import cn.xiaoben.launcher.demo.DemoLoader;
 import cn.xiaoben.launcher.demo.GatewayClient;
+import cn.xiaoben.launcher.demo.TermCalendar;
 import cn.xiaoben.launcher.health.HttpReadinessCheck;
 import cn.xiaoben.launcher.secrets.BureauClient;
 
@@ -34,10 +36,11 @@ public final class DemoCommand {
 	static int load(LauncherConfig config, Console console) {
 		BureauClient bureau = BureauClient.loadOrCreate(config.secretsDir());
 		DemoCredentialsStore store = new DemoCredentialsStore(config.demoCredentialsFile());
-		console.line("demo: loading 云溪县 through %s ...", config.gatewayUrl());
 		try {
+			TermCalendar calendar = calendar(config.demoDate(), store.load(), LocalDate.now(TermCalendar.ZONE));
+			console.line("demo: loading 云溪县, %s, through %s ...", calendar, config.gatewayUrl());
 			DemoLoader.Summary summary = new DemoLoader(config.gatewayUrl(),
-					new GatewayClient.Client(bureau.clientId(), bureau.clientSecret()), store, console::line)
+					new GatewayClient.Client(bureau.clientId(), bureau.clientSecret()), store, console::line, calendar)
 				.load();
 			console.line("demo: %d schools, %d teachers, %d observations (%d new), %d other activity records (%d new) "
 					+ "loaded in %d s", summary.schools(), summary.teachers(), summary.observations(),
@@ -50,6 +53,29 @@ public final class DemoCommand {
 			console.error("demo: the platform keeps running; what was loaded is kept. Retry with ./platform demo");
 			return 1;
 		}
+	}
+
+	/**
+	 * The term to load: that of {@code --demo-date}, else the one {@code var/} already holds (a re-run creates
+	 * nothing new), else that of {@code today} (in China). A term whose "now" lies after today is refused (the
+	 * services reject records dated in the future), and so is another term than the one loaded.
+	 */
+	static TermCalendar calendar(LocalDate demoDate, DemoCredentials loaded, LocalDate today) {
+		Integer loadedYear = loaded.termYear != null ? loaded.termYear : loaded.schools.isEmpty() ? null : 2026;
+		if (demoDate == null) {
+			return loadedYear != null ? TermCalendar.of(loadedYear) : TermCalendar.forReference(today);
+		}
+		TermCalendar calendar = TermCalendar.forReference(demoDate);
+		if (calendar.demoNow().toLocalDate().isAfter(today)) {
+			throw new DemoLoadException("--demo-date " + demoDate + " gives the " + calendar
+					+ ", whose records would lie after today (" + today + "); the services reject them");
+		}
+		if (loadedYear != null && loadedYear != calendar.year()) {
+			throw new DemoLoadException("--demo-date " + demoDate + " gives the autumn term " + calendar.year()
+					+ ", but the var directory holds the county of the autumn term " + loadedYear
+					+ "; stop the platform and delete the var directory (or use another --var) to load another term");
+		}
+		return calendar;
 	}
 
 	static void printLogins(LauncherConfig config, Console console) {

@@ -2,13 +2,18 @@ package cn.xiaoben.launcher.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Parses {@code <command> [component] [--home DIR] [--var DIR] [--port-offset N] [--no-demo] [--only a,b]}. */
+/**
+ * Parses {@code <command> [component] [--home DIR] [--var DIR] [--port-offset N] [--no-demo] [--only a,b]
+ * [--timeout S] [--demo-date=YYYY-MM-DD]}.
+ */
 public final class CommandLine {
 
 	public static final String USAGE = """
@@ -28,6 +33,10 @@ public final class CommandLine {
 			  --no-demo          do not load the demo county
 			  --only a,b         act on these components only (e.g. --only mongo,kafka)
 			  --timeout SECONDS  per-component start timeout (default 180)
+			  --demo-date=YYYY-MM-DD
+			                     load the demo county as of that day (default: today in China): the autumn
+			                     term whose 12th teaching week ended last, up to the Sunday after it; the
+			                     week after stays planned. A re-run keeps the term var/ already holds
 			""";
 
 	private CommandLine() {
@@ -44,6 +53,7 @@ public final class CommandLine {
 		boolean demo = true;
 		Set<String> only = new LinkedHashSet<>();
 		Duration timeout = LauncherConfig.DEFAULT_START_TIMEOUT;
+		LocalDate demoDate = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -56,12 +66,18 @@ public final class CommandLine {
 					.filter(s -> !s.isEmpty())
 					.forEach(only::add);
 				case "--timeout" -> timeout = Duration.ofSeconds(number(value(args, ++i, arg), arg));
+				case "--demo-date" -> demoDate = date(value(args, ++i, arg));
 				case "-h", "--help" -> positional.add(0, "help");
 				default -> {
-					if (arg.startsWith("--")) {
+					if (arg.startsWith("--demo-date=")) {
+						demoDate = date(arg.substring("--demo-date=".length()));
+					}
+					else if (arg.startsWith("--")) {
 						throw new UsageException("unknown option " + arg);
 					}
-					positional.add(arg);
+					else {
+						positional.add(arg);
+					}
 				}
 			}
 		}
@@ -77,7 +93,7 @@ public final class CommandLine {
 		Path resolvedVar = var != null ? cwd.resolve(var) : resolvedHome.resolve("var");
 		try {
 			return new Invocation(command, component,
-					new LauncherConfig(resolvedHome, resolvedVar, offset, demo, only, timeout));
+					new LauncherConfig(resolvedHome, resolvedVar, offset, demo, only, timeout, demoDate));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UsageException(ex.getMessage());
@@ -97,6 +113,15 @@ public final class CommandLine {
 		}
 		catch (NumberFormatException ex) {
 			throw new UsageException(option + " needs a number, got '" + value + "'");
+		}
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new UsageException("--demo-date needs a date YYYY-MM-DD, got '" + value + "'");
 		}
 	}
 

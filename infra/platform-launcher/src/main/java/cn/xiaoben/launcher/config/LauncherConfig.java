@@ -2,6 +2,7 @@ package cn.xiaoben.launcher.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Set;
  * @param loadDemo whether {@code up} loads the demo county the first time
  * @param only components to act on; empty means all
  * @param startTimeout how long one component may take to become healthy
+ * @param demoDate {@code --demo-date}: the day (in China) the demo county is loaded as of; null: today
  */
 public record LauncherConfig(Path home, Path var, int portOffset, boolean loadDemo, Set<String> only,
-		Duration startTimeout) {
+		Duration startTimeout, LocalDate demoDate) {
 
 	public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -26,6 +28,12 @@ public record LauncherConfig(Path home, Path var, int portOffset, boolean loadDe
 		if (portOffset < 0 || portOffset > 20000) {
 			throw new IllegalArgumentException("--port-offset must be between 0 and 20000");
 		}
+	}
+
+	/** Without {@code --demo-date}. */
+	public LauncherConfig(Path home, Path var, int portOffset, boolean loadDemo, Set<String> only,
+			Duration startTimeout) {
+		this(home, var, portOffset, loadDemo, only, startTimeout, null);
 	}
 
 	public static LauncherConfig defaults(Path home) {

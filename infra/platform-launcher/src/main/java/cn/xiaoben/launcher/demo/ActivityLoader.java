@@ -31,7 +31,9 @@ import cn.xiaoben.launcher.demo.DemoCredentials.SchoolEntry;
  * every create carries an {@code Idempotency-Key}; what has no key is made idempotent by reading first (weekly
  * slots by subject group, research project stages by the project's current stage) or by its state (an
  * attendance upload or a cancellation of a session that is no longer planned answers 409, which is fine on a
- * re-run). Each method returns how many records it created or changed.
+ * re-run). What has already happened is decided by the term's {@link TermCalendar#demoNow()}, never by the wall
+ * clock, so the same term loads the same way on any day. Each method returns how many records it created or
+ * changed.
  */
 final class ActivityLoader {
 
@@ -40,6 +42,8 @@ final class ActivityLoader {
 	private static final List<String> STAGES = List.of("APPLIED", "APPROVED", "OPENED", "MIDTERM", "CONCLUDED");
 
 	private final GatewayClient api;
+
+	private final TermCalendar calendar;
 
 	private final DemoCredentials credentials;
 
@@ -54,8 +58,9 @@ final class ActivityLoader {
 	private record SlotDate(WeeklySlot slot, LocalDate date) {
 	}
 
-	ActivityLoader(GatewayClient api, DemoCredentials credentials, Runnable save) {
+	ActivityLoader(GatewayClient api, TermCalendar calendar, DemoCredentials credentials, Runnable save) {
 		this.api = api;
+		this.calendar = calendar;
 		this.credentials = credentials;
 		this.save = save;
 	}
@@ -95,8 +100,8 @@ final class ActivityLoader {
 			}
 			planOfSlot.put(slotId, slot);
 		}
-		ApiResponse planned = ok(api.post(client, base + "/sessions/plan?from=" + TermCalendar.FIRST_DAY + "&to="
-				+ TermCalendar.PLAN_UNTIL, Map.of(), null));
+		ApiResponse planned = ok(api.post(client, base + "/sessions/plan?from=" + calendar.firstDay() + "&to="
+				+ calendar.planUntil(), Map.of(), null));
 		Set<String> stillPlanned = plannedSessions(client, entry.schoolId);
 		Map<String, SlotDate> evidence = new HashMap<>();
 		for (String field : List.of("created", "existing")) {
@@ -143,7 +148,7 @@ final class ActivityLoader {
 		}
 		List<Mark> marks = slot.attendance().get(date);
 		OffsetDateTime start = OffsetDateTime.of(date, slot.start(), ObservationPlanner.CHINA);
-		if (marks == null || start.isAfter(OffsetDateTime.now())) {
+		if (marks == null || start.isAfter(calendar.demoNow())) {
 			return 0;
 		}
 		return stateChange(api.post(client, path + "/attendance", SessionBodies.attendance(marks, this::teacherId), null));
@@ -168,7 +173,7 @@ final class ActivityLoader {
 			changed += response.isNewlyCreated() ? 1 : 0;
 			handSessionIds.put(session.key(), response.text("id"));
 			if (!session.attendance().isEmpty() && "PLANNED".equals(response.text("status"))
-					&& session.start().isBefore(OffsetDateTime.now())) {
+					&& session.start().isBefore(calendar.demoNow())) {
 				changed += stateChange(api.post(client, "/api/activities/sessions/" + response.text("id") + "/attendance",
 						SessionBodies.attendance(session.attendance(), this::teacherId), null));
 			}
@@ -537,10 +542,13 @@ final class ActivityLoader {
 		return ok(response).isNewlyCreated() ? 1 : 0;
 	}
 
-	/** 200: done now; 409: done by an earlier run (the session is no longer planned). */
+	/**
+	 * 200: done now; 409: the session is no longer planned, done by an earlier run, or by this call's own attempt
+	 * whose answer was lost.
+	 */
 	private static int stateChange(ApiResponse response) {
 		if (response.status() == 409) {
-			return 0;
+			return response.afterLostAttempt() ? 1 : 0;
 		}
 		ok(response);
 		return 1;

@@ -126,15 +126,19 @@ final class ActivityPlanner {
 
 	private final String showcaseKey;
 
-	private final List<LocalDate> days = TermCalendar.schoolDays();
+	private final TermCalendar calendar;
+
+	private final List<LocalDate> days;
 
 	/**
 	 * @param groupNeighbours teacher keys of other schools of the township who join the showcase teacher's
 	 * township-level open lesson (only used in the showcase school)
 	 */
-	ActivityPlanner(Random random, School school, String townshipName, int schoolIndex, String showcaseKey,
-			List<String> groupNeighbours) {
+	ActivityPlanner(Random random, TermCalendar calendar, School school, String townshipName, int schoolIndex,
+			String showcaseKey, List<String> groupNeighbours) {
 		this.random = random;
+		this.calendar = calendar;
+		this.days = calendar.schoolDays();
 		this.school = school;
 		this.townshipName = townshipName;
 		this.schoolIndex = schoolIndex;
@@ -158,7 +162,7 @@ final class ActivityPlanner {
 		slots = slots.stream().map(this::slotEvidence).toList();
 		sessions = sessions.stream().map(this::sessionEvidence).toList();
 		List<LinkedObservation> linked = linkedObservations(sessions);
-		TeacherRecordPlanner records = new TeacherRecordPlanner(random, school, townshipName, showcaseKey);
+		TeacherRecordPlanner records = new TeacherRecordPlanner(random, calendar, school, showcaseKey);
 		return new Activities(slots, sessions, reflections, notes, papers, competitions, projects, linked,
 				records.onlineStudies(), records.externalTrainings(), records.mentorships(), records.skillProgrammes(),
 				records.materials());
@@ -279,15 +283,15 @@ final class ActivityPlanner {
 			Teacher host = group.get(0);
 			Map<LocalDate, List<Mark>> attendance = new TreeMap<>();
 			Map<LocalDate, String> cancelled = new TreeMap<>();
-			for (LocalDate date = TermCalendar.FIRST_DAY; !date.isAfter(TermCalendar.PLAN_UNTIL); date = date.plusDays(1)) {
+			for (LocalDate date = calendar.firstDay(); !date.isAfter(calendar.planUntil()); date = date.plusDays(1)) {
 				if (date.getDayOfWeek() != day) {
 					continue;
 				}
-				String holiday = TermCalendar.holiday(date);
+				String holiday = calendar.holiday(date);
 				if (holiday != null) {
 					cancelled.put(date, holiday + "放假，本周教研活动取消");
 				}
-				else if (!date.isAfter(TermCalendar.LAST_DAY)) {
+				else if (!date.isAfter(calendar.lastDay())) {
 					attendance.put(date, marks(group.stream().filter(t -> t != host).map(Teacher::key).toList(), duration));
 				}
 			}
@@ -374,16 +378,16 @@ final class ActivityPlanner {
 		if (schoolIndex % 3 == 0) {
 			Teacher next = pick(teachers);
 			sessions.add(session(sessions, "LECTURE", "专题讲座：" + LECTURES.get((schoolIndex + 3) % LECTURES.size()), "SCHOOL",
-					next, null, LocalDate.of(2026, 12, 2), LocalTime.of(15, 40), 90, "学校报告厅", others(teachers, next),
+					next, null, calendar.planned(12, 2), LocalTime.of(15, 40), 90, "学校报告厅", others(teachers, next),
 					next.key(), null, List.of(), null, null, null));
 		}
 		Teacher showcase = teacher(showcaseKey);
 		if (showcase != null) {
 			List<Teacher> group = group(showcase.subject());
 			sessions.add(session(sessions, "SALON", "专题沙龙：" + showcase.subject() + "课堂提问的有效性", "SCHOOL", showcase,
-					showcase.subject(), LocalDate.of(2026, 10, 21), LocalTime.of(15, 40), 60, "教师书吧",
+					showcase.subject(), calendar.planned(10, 21), LocalTime.of(15, 40), 60, "教师书吧",
 					others(group, showcase), null, null, List.of(), null, null, null));
-			sessions.add(openLesson(sessions, showcase, "TOWNSHIP", LocalDate.of(2026, 11, 12), group, groupNeighbours));
+			sessions.add(openLesson(sessions, showcase, "TOWNSHIP", calendar.planned(11, 12), group, groupNeighbours));
 		}
 		return List.copyOf(sessions);
 	}
@@ -392,7 +396,7 @@ final class ActivityPlanner {
 			List<Teacher> group, List<String> guests) {
 		String topic = topicOf(teaching);
 		String kind = level.equals("TOWNSHIP") ? "示范课" : teaching.title().equals("高级教师") ? "示范课"
-				: 2026 - teaching.birthYear() < 30 ? "汇报课" : "公开课";
+				: calendar.year() - teaching.birthYear() < 30 ? "汇报课" : "公开课";
 		String lessonKind = switch (kind) {
 			case "示范课" -> "DEMONSTRATION";
 			case "汇报课" -> "REPORT";
@@ -412,7 +416,7 @@ final class ActivityPlanner {
 			String speakerKey, String mainPreparerKey, List<String> teachingKeys, String lessonKind,
 			Lesson lessonContent, Book book) {
 		OffsetDateTime begin = OffsetDateTime.of(date, start, ObservationPlanner.CHINA);
-		List<Mark> attendance = date.isAfter(TermCalendar.LAST_DAY) ? List.of() : marks(participants, minutes);
+		List<Mark> attendance = date.isAfter(calendar.lastDay()) ? List.of() : marks(participants, minutes);
 		return new HandSession(String.format("demo-ses-%s-%02d", school.code(), sessions.size() + 1), form, topic,
 				level, host.key(), subject, begin, begin.plusMinutes(minutes), place, List.copyOf(participants),
 				attendance, speakerKey, mainPreparerKey, List.copyOf(teachingKeys), lessonKind, lessonContent, book, null,
@@ -501,7 +505,7 @@ final class ActivityPlanner {
 		List<Paper> papers = new ArrayList<>();
 		for (Teacher teacher : teachers) {
 			boolean showcase = teacher.key().equals(showcaseKey);
-			if (!showcase && (2026 - teacher.birthYear() < 26 || random.nextDouble() >= 0.18)) {
+			if (!showcase && (calendar.year() - teacher.birthYear() < 26 || random.nextDouble() >= 0.18)) {
 				continue;
 			}
 			int count = showcase ? 2 : 1;
@@ -553,11 +557,11 @@ final class ActivityPlanner {
 
 	private String award(String level) {
 		return switch (level) {
-			case "SCHOOL" -> school.name() + "2026年教学论文评比";
-			case "TOWNSHIP" -> townshipName + "2026年教育教学论文评选";
-			case "COUNTY" -> "云溪县2026年中小学优秀教育教学论文评选";
+			case "SCHOOL" -> school.name() + calendar.year() + "年教学论文评比";
+			case "TOWNSHIP" -> townshipName + calendar.year() + "年教育教学论文评选";
+			case "COUNTY" -> "云溪县" + calendar.year() + "年中小学优秀教育教学论文评选";
 			case "CITY" -> CITY + "第十二届基础教育优秀论文评选";
-			case "PROVINCE" -> "省教育学会2026年度教育教学论文评选";
+			case "PROVINCE" -> "省教育学会" + calendar.year() + "年度教育教学论文评选";
 			default -> "全国中小学教师优秀教学案例征集评选";
 		};
 	}
@@ -566,7 +570,7 @@ final class ActivityPlanner {
 		List<CompetitionResult> results = new ArrayList<>();
 		for (Teacher teacher : teachers) {
 			boolean showcase = teacher.key().equals(showcaseKey);
-			if (!showcase && (2026 - teacher.birthYear() > 45 || random.nextDouble() >= 0.18)) {
+			if (!showcase && (calendar.year() - teacher.birthYear() > 45 || random.nextDouble() >= 0.18)) {
 				continue;
 			}
 			String kind = showcase ? "QUALITY_LESSON"
@@ -579,7 +583,7 @@ final class ActivityPlanner {
 				default -> CITY;
 			};
 			String name = switch (kind) {
-				case "QUALITY_LESSON" -> where + "2026年" + teacher.subject() + "优质课评选";
+				case "QUALITY_LESSON" -> where + calendar.year() + "年" + teacher.subject() + "优质课评选";
 				case "BASIC_SKILLS" -> where + "青年教师教学基本功大赛";
 				case "TEACHING_EXPERT" -> where + "教学能手评选";
 				case "PROBLEM_SOLVING" -> where + "数学教师解题大赛";
@@ -591,7 +595,7 @@ final class ActivityPlanner {
 			Evidence evidence = List.of("FIRST", "SECOND").contains(result)
 					? new Evidence(key + "-cert", "获奖证书-" + key + ".pdf", "Competition certificate " + key) : null;
 			results.add(new CompetitionResult(key, teacher.key(), name, kind, level, result,
-					showcase ? LocalDate.of(2026, 10, 28) : day(9, 11), evidence));
+					showcase ? calendar.planned(10, 28) : day(9, 11), evidence));
 		}
 		return List.copyOf(results);
 	}
@@ -611,10 +615,10 @@ final class ActivityPlanner {
 		String theme = PAPER_THEMES.get(random.nextInt(PAPER_THEMES.size()));
 		String key1 = String.format("demo-proj-%s-1", school.code());
 		projects.add(new ResearchProject(key1, "基于核心素养的" + school.stage().label() + mainSubject + theme + "研究", level,
-				mainSubject, leader.key(), List.copyOf(members), LocalDate.of(2026, 9, 4 + random.nextInt(4)), List.of(
-						new StageStep("APPROVED", LocalDate.of(2026, 10, 12 + random.nextInt(5)),
+				mainSubject, leader.key(), List.copyOf(members), calendar.planned(9, 4 + random.nextInt(4)), List.of(
+						new StageStep("APPROVED", calendar.planned(10, 12 + random.nextInt(5)),
 								"经云溪县教育科学规划领导小组评审，准予立项。", null),
-						new StageStep("OPENED", LocalDate.of(2026, 11, 3 + random.nextInt(5)), "召开开题论证会，专家组同意开题。",
+						new StageStep("OPENED", calendar.planned(11, 3 + random.nextInt(5)), "召开开题论证会，专家组同意开题。",
 								new Evidence(key1 + "-opening", "开题报告-" + key1 + ".pdf", "Opening report " + key1)))));
 		// a school micro-project (校级微课题) that runs within the term; in every other school it is concluded
 		String microSubject = showcase != null ? showcase.subject() : school.subjects().get(2 + schoolIndex % 3);
@@ -624,16 +628,16 @@ final class ActivityPlanner {
 			.filter(k -> !k.equals(leader.key())).limit(2).toList();
 		String key2 = String.format("demo-proj-%s-2", school.code());
 		List<StageStep> steps = new ArrayList<>(List.of(
-				new StageStep("APPROVED", LocalDate.of(2026, 9, 14 + random.nextInt(5)), "学校教科室审核通过，准予立项。", null),
-				new StageStep("OPENED", LocalDate.of(2026, 9, 21 + random.nextInt(3)), "教研组内开题，明确研究问题与分工。", null),
-				new StageStep("MIDTERM", LocalDate.of(2026, 10, 19 + random.nextInt(10)), "完成中期检查，研究按计划推进。", null)));
+				new StageStep("APPROVED", calendar.planned(9, 14 + random.nextInt(5)), "学校教科室审核通过，准予立项。", null),
+				new StageStep("OPENED", calendar.planned(9, 21 + random.nextInt(3)), "教研组内开题，明确研究问题与分工。", null),
+				new StageStep("MIDTERM", calendar.planned(10, 19 + random.nextInt(10)), "完成中期检查，研究按计划推进。", null)));
 		if (showcase != null || schoolIndex % 2 == 0) {
-			steps.add(new StageStep("CONCLUDED", LocalDate.of(2026, 11, 9 + random.nextInt(10)), "通过结题鉴定，成果在校内推广。",
+			steps.add(new StageStep("CONCLUDED", calendar.planned(11, 9 + random.nextInt(10)), "通过结题鉴定，成果在校内推广。",
 					new Evidence(key2 + "-report", "结题报告-" + key2 + ".pdf", "Final report " + key2)));
 		}
 		String microTopic = CASE_THEMES.get(random.nextInt(CASE_THEMES.size()));
 		projects.add(new ResearchProject(key2, school.stage().label() + microSubject + microTopic + "的实践研究（微课题）", "SCHOOL",
-				microSubject, microLeader.key(), microMembers, LocalDate.of(2026, 9, 2 + random.nextInt(7)),
+				microSubject, microLeader.key(), microMembers, calendar.planned(9, 2 + random.nextInt(7)),
 				List.copyOf(steps)));
 		return List.copyOf(projects);
 	}

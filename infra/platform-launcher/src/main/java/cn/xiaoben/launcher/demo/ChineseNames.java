@@ -14,11 +14,12 @@ public final class ChineseNames {
 	private ChineseNames() {
 	}
 
-	public static String name(Random random, boolean female, int birthYear) {
+	/** @param age the person's age in the demo's term (so that every term has the same people) */
+	public static String name(Random random, boolean female, int age) {
 		String surname = String.valueOf(SURNAMES.charAt((int) (SURNAMES.length() * Math.pow(random.nextDouble(), 2))));
 		String pool = female ? FEMALE : MALE;
-		// single-character given names were more common among the older generation
-		double single = birthYear < 1980 ? 0.45 : 0.25;
+		// single-character given names were more common among the older generation (born before 1980, for 2026)
+		double single = age >= 47 ? 0.45 : 0.25;
 		if (random.nextDouble() < single) {
 			return surname + pick(random, pool);
 		}

@@ -13,8 +13,10 @@ import cn.xiaoben.launcher.demo.DemoCounty.Teacher;
 import cn.xiaoben.launcher.demo.DemoCounty.Township;
 
 /**
- * Generates 云溪县 from a seed: 3 townships, 12 schools, 34 teachers each, a term of lesson observations and of
- * every other activity form ({@link ActivityPlanner}), the staff logins and the showcase teacher. Same seed, same county, so idempotency keys stay stable across runs.
+ * Generates 云溪县 from a seed for one autumn term ({@link TermCalendar}): 3 townships, 12 schools, 34 teachers
+ * each, a term of lesson observations and of every other activity form ({@link ActivityPlanner}), the staff logins
+ * and the showcase teacher. Same seed and term, same county, so idempotency keys stay stable across runs. Another
+ * term gives the same shape: the plan's dates move with the calendar, the teachers' ages stay.
  */
 public final class DemoCountyGenerator {
 
@@ -46,19 +48,20 @@ public final class DemoCountyGenerator {
 	private DemoCountyGenerator() {
 	}
 
-	public static DemoCounty generate() {
-		return generate(SEED);
+	/** The county of the given term (the autumn term of 2026 is the one the README describes). */
+	public static DemoCounty generate(TermCalendar calendar) {
+		return generate(SEED, calendar);
 	}
 
 	@SuppressWarnings("unchecked")
-	public static DemoCounty generate(long seed) {
+	static DemoCounty generate(long seed, TermCalendar calendar) {
 		Random random = new Random(seed);
 		List<Township> townships = new ArrayList<>();
 		for (Object[] township : LAYOUT) {
 			List<School> schools = new ArrayList<>();
 			for (Object[] school : (List<Object[]>) township[2]) {
 				schools.add(school(random, (String) school[0], (String) school[1], (Stage) school[2],
-						(String) township[0]));
+						(String) township[0], calendar));
 			}
 			townships.add(new Township((String) township[0], (String) township[1], List.copyOf(schools)));
 		}
@@ -69,7 +72,7 @@ public final class DemoCountyGenerator {
 			.orElseThrow();
 		DemoCounty.Showcase showcase = new DemoCounty.Showcase(showcaseAccount.username(), showcaseAccount.schoolCode(),
 				showcaseAccount.teacherKey());
-		return new DemoCounty(COUNTY, withActivities(seed, townships, showcase), staff, showcase);
+		return new DemoCounty(COUNTY, withActivities(seed, townships, showcase, calendar), staff, showcase);
 	}
 
 	/**
@@ -77,7 +80,8 @@ public final class DemoCountyGenerator {
 	 * township-level open lesson has guests from the township's other primary school). Each school has its own
 	 * random stream, so the observations stay what they were before activities existed.
 	 */
-	private static List<Township> withActivities(long seed, List<Township> townships, DemoCounty.Showcase showcase) {
+	private static List<Township> withActivities(long seed, List<Township> townships, DemoCounty.Showcase showcase,
+			TermCalendar calendar) {
 		List<Township> result = new ArrayList<>();
 		int index = 0;
 		for (Township township : townships) {
@@ -100,7 +104,7 @@ public final class DemoCountyGenerator {
 						.toList();
 				}
 				Random random = new Random(seed * 31 + school.code().hashCode());
-				DemoCounty.Activities activities = new ActivityPlanner(random, school, township.name(), index++,
+				DemoCounty.Activities activities = new ActivityPlanner(random, calendar, school, township.name(), index++,
 						showcaseSchool ? showcase.teacherKey() : null, guests).plan();
 				schools.add(new School(school.code(), school.name(), school.stage(), school.townshipCode(),
 						school.subjects(), school.teachers(), school.observations(), activities));
@@ -110,7 +114,9 @@ public final class DemoCountyGenerator {
 		return List.copyOf(result);
 	}
 
-	private static School school(Random random, String code, String name, Stage stage, String townshipCode) {
+	/** Teachers are 26 to 61 in the term's year (born 1965–2000 for 2026): the same people in every term. */
+	private static School school(Random random, String code, String name, Stage stage, String townshipCode,
+			TermCalendar calendar) {
 		List<Teacher> teachers = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (Map.Entry<String, Integer> staffing : Curriculum.staffing(stage).entrySet()) {
@@ -118,19 +124,19 @@ public final class DemoCountyGenerator {
 			List<String> grades = Curriculum.grades(stage, subject);
 			for (int i = 0; i < staffing.getValue(); i++) {
 				boolean female = random.nextDouble() < femaleShare(stage, subject);
-				int birthYear = 1965 + random.nextInt(36);
-				String teacherName = ChineseNames.name(random, female, birthYear);
+				int birthYear = calendar.year() - 61 + random.nextInt(36);
+				String teacherName = ChineseNames.name(random, female, calendar.year() - birthYear);
 				while (!names.add(teacherName)) {
-					teacherName = ChineseNames.name(random, female, birthYear);
+					teacherName = ChineseNames.name(random, female, calendar.year() - birthYear);
 				}
-				String title = title(random, 2026 - birthYear);
+				String title = title(random, calendar.year() - birthYear);
 				String grade = grades.get(random.nextInt(grades.size()));
 				teachers.add(new Teacher(String.format("%s-t%02d", code, teachers.size() + 1), teacherName,
 						female ? "女" : "男", subject, title, birthYear, grade, quality(random, title)));
 			}
 		}
 		List<String> subjects = List.copyOf(Curriculum.staffing(stage).keySet());
-		List<DemoCounty.Observation> observations = new ObservationPlanner(random, stage, code, teachers).plan();
+		List<DemoCounty.Observation> observations = new ObservationPlanner(random, stage, code, teachers, calendar).plan();
 		return new School(code, name, stage, townshipCode, subjects, List.copyOf(teachers), observations, null);
 	}
 

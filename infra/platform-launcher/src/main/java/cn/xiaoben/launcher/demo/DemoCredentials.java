@@ -20,6 +20,12 @@ public final class DemoCredentials {
 
 	public String county;
 
+	/**
+	 * The autumn term ({@link TermCalendar#of}) whose county was loaded; a re-run loads the same one. Files written
+	 * before it was recorded hold the county of 2026.
+	 */
+	public Integer termYear;
+
 	public String districtId;
 
 	public boolean complete;

@@ -30,7 +30,8 @@ import cn.xiaoben.launcher.demo.DemoCredentials.TownshipEntry;
  * Loads the demo county through the gateway exactly as real systems would: the bureau console creates
  * townships, schools (receiving each school system's credentials) and staff accounts; each school system
  * registers its subject groups and teachers and submits its lesson observations and its other activities
- * ({@link ActivityLoader}). Everything is keyed, so a re-run creates nothing new.
+ * ({@link ActivityLoader}). Everything is keyed, so a re-run creates nothing new. The county is that of the
+ * term its caller names ({@link TermCalendar}); the credentials file records the term's year.
  */
 public final class DemoLoader {
 
@@ -48,24 +49,29 @@ public final class DemoLoader {
 
 	private final Consumer<String> progress;
 
-	private final DemoCounty county = DemoCountyGenerator.generate();
+	private final TermCalendar calendar;
+
+	private final DemoCounty county;
 
 	private DemoCredentials credentials;
 
 	private final ActivityLoader activities;
 
 	public DemoLoader(String gatewayUrl, GatewayClient.Client bureau, DemoCredentialsStore store,
-			Consumer<String> progress) {
+			Consumer<String> progress, TermCalendar calendar) {
 		this.api = new GatewayClient(gatewayUrl);
 		this.bureau = bureau;
 		this.store = store;
 		this.progress = progress;
+		this.calendar = calendar;
+		this.county = DemoCountyGenerator.generate(calendar);
 		this.credentials = store.load();
 		credentials.gatewayUrl = gatewayUrl;
 		credentials.county = county.name();
+		credentials.termYear = calendar.year();
 		credentials.demoPassword = DEMO_PASSWORD;
 		credentials.bureauClient = new DemoCredentials.Client(bureau.clientId(), bureau.clientSecret());
-		this.activities = new ActivityLoader(api, credentials, this::save);
+		this.activities = new ActivityLoader(api, calendar, credentials, this::save);
 	}
 
 	/**
@@ -160,7 +166,7 @@ public final class DemoLoader {
 				+ "a city training claim, mentors a young maths teacher, passed 信息技术应用能力提升工程2.0, handed in a "
 				+ "lesson plan set and a test paper, one corrected attendance (the credit transcript shows the voided "
 				+ "entry and its voiding entry); portfolio: GET /api/activities/teachers/{teacherId}/portfolio"
-				+ "?year=2026-2027";
+				+ "?year=" + calendar.schoolYear();
 		synchronized (credentials) {
 			credentials.showcase = showcase;
 		}

@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Talks to the gateway like a school system does: OAuth2 client credentials (one cached token per client,
  * refreshed before it expires), JSON bodies, {@code Idempotency-Key}s. Retries what is transient: connection
- * errors, 5xx, 429 (with backoff), 401 once with a fresh token, and 422 {@code teacher-unknown} (the
- * activity service learns new teachers from Kafka a moment later).
+ * errors and timeouts, 5xx, 429 (with backoff), 401 once with a fresh token, and 422 {@code teacher-unknown} (the
+ * activity service learns new teachers from Kafka a moment later). A retry after an attempt that may have reached
+ * the service (no answer, or a 5xx other than 503) is marked on its answer ({@link ApiResponse#afterLostAttempt()}):
+ * the replay it gets is then the record that attempt created.
  */
 public final class GatewayClient {
 
@@ -29,6 +31,13 @@ public final class GatewayClient {
 
 	/** How long a {@code teacher-unknown} answer is retried. */
 	static final Duration TEACHER_UNKNOWN_BUDGET = Duration.ofSeconds(90);
+
+	/**
+	 * How long one request may wait for its answer, on the monotonic clock. (Not {@code HttpRequest.timeout}: the
+	 * JDK 17 client measures that on the wall clock, so a step of the clock times out requests in flight, whose
+	 * records the service may well have created.)
+	 */
+	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
@@ -94,7 +103,6 @@ public final class GatewayClient {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json");
 	}
 
@@ -103,6 +111,7 @@ public final class GatewayClient {
 		Backoff transientBackoff = new Backoff(TRANSIENT_BUDGET);
 		Backoff unknownTeacherBackoff = new Backoff(TEACHER_UNKNOWN_BUDGET);
 		boolean refreshed = false;
+		boolean lostAttempt = false;
 		while (true) {
 			HttpRequest request = requestFactory.get().header("Authorization", "Bearer " + token(client).value()).build();
 			ApiResponse response;
@@ -110,6 +119,7 @@ public final class GatewayClient {
 				response = send(method, path, request);
 			}
 			catch (IOException ex) {
+				lostAttempt |= mayHaveArrived(ex);
 				transientBackoff.pause(() -> new DemoLoadException(method + " " + path + " failed: " + ex, ex));
 				continue;
 			}
@@ -119,20 +129,26 @@ public final class GatewayClient {
 				refreshed = true;
 			}
 			else if (status == 429 || status >= 500) {
+				lostAttempt |= status >= 500 && status != 503;
 				transientBackoff.pause(response::failure);
 			}
 			else if (status == 422 && "teacher-unknown".equals(response.problemCode())) {
 				unknownTeacherBackoff.pause(response::failure);
 			}
 			else {
-				return response;
+				return lostAttempt ? response.asRetryOfLostAttempt() : response;
 			}
 		}
 	}
 
+	/** Whether the request may have reached the service: anything but a connection that was never made. */
+	static boolean mayHaveArrived(IOException ex) {
+		return !(ex instanceof java.net.ConnectException || ex instanceof java.net.http.HttpConnectTimeoutException);
+	}
+
 	private ApiResponse send(String method, String path, HttpRequest request) throws IOException {
 		try {
-			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = await(request);
 			JsonNode body = null;
 			if (response.body().length > 0) {
 				try {
@@ -149,6 +165,27 @@ public final class GatewayClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new DemoLoadException("interrupted");
+		}
+	}
+
+	/** Sends, and cancels the exchange when no answer came within {@link #REQUEST_TIMEOUT}. */
+	private HttpResponse<byte[]> await(HttpRequest request) throws IOException, InterruptedException {
+		java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request,
+				HttpResponse.BodyHandlers.ofByteArray());
+		java.util.concurrent.CompletableFuture
+			.delayedExecutor(REQUEST_TIMEOUT.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
+			.execute(() -> pending.cancel(true));
+		try {
+			return pending.get();
+		}
+		catch (java.util.concurrent.CancellationException ex) {
+			throw new java.net.http.HttpTimeoutException("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			throw new DemoLoadException(request.method() + " " + request.uri() + " failed: " + ex.getCause(), ex.getCause());
 		}
 	}
 

@@ -49,17 +49,18 @@ final class ObservationPlanner {
 
 	private final List<Teacher> teachers;
 
-	private final List<LocalDate> days = TermCalendar.schoolDays();
+	private final List<LocalDate> days;
 
 	private final Map<String, List<Lesson>> lessonsByTeacher = new HashMap<>();
 
 	private final Set<String> busy = new HashSet<>();
 
-	ObservationPlanner(Random random, Stage stage, String schoolCode, List<Teacher> teachers) {
+	ObservationPlanner(Random random, Stage stage, String schoolCode, List<Teacher> teachers, TermCalendar calendar) {
 		this.random = random;
 		this.stage = stage;
 		this.schoolCode = schoolCode;
 		this.teachers = teachers;
+		this.days = calendar.schoolDays();
 	}
 
 	List<Observation> plan() {

@@ -20,15 +20,14 @@ import cn.xiaoben.launcher.demo.DemoCounty.Teacher;
 import cn.xiaoben.launcher.demo.DemoCounty.TeachingMaterial;
 
 /**
- * The records a teacher keeps besides sessions and writing, for one school's autumn term 2026: online studies
- * (网络研修), external trainings (外出培训 / 外出听课, with a certificate), mentorships (师徒结对, school year 2026-2027,
- * young teachers as mentees) with checkpoints, skill programmes (信息技术应用能力提升工程2.0 …) with completed modules
- * and some results, and teaching materials (一套完整教案 / 一份试卷, a PDF each). Nothing is dated after the term's last
- * day. The showcase teacher (if in the school) has one of each and mentors the youngest teacher of their group.
+ * The records a teacher keeps besides sessions and writing, for one school's autumn term: online studies
+ * (网络研修), external trainings (外出培训 / 外出听课, with a certificate), mentorships (师徒结对 of the school year
+ * the term opens, young teachers as mentees) with checkpoints, skill programmes (信息技术应用能力提升工程2.0 …) with
+ * completed modules and some results, and teaching materials (一套完整教案 / 一份试卷, a PDF each). Nothing is dated
+ * after the term's last day. The showcase teacher (if in the school) has one of each and mentors the youngest
+ * teacher of their group.
  */
 final class TeacherRecordPlanner {
-
-	static final String SCHOOL_YEAR = "2026-2027";
 
 	/** 青年教师: at most this age at the start of the school year (the portfolio's {@code youngTeacherMaxAge}). */
 	static final int YOUNG_MAX_AGE = 35;
@@ -38,7 +37,7 @@ final class TeacherRecordPlanner {
 	private static final List<String> PLATFORMS = List.of("国家中小学智慧教育平台", "国家中小学智慧教育平台", "省教师教育网",
 			"中国教师研修网");
 
-	private static final List<String> COURSES = List.of("2026年暑期教师研修：{subject}学科教学专题", "义务教育课程标准（2022年版）解读",
+	private static final List<String> COURSES = List.of("{year}年暑期教师研修：{subject}学科教学专题", "义务教育课程标准（2022年版）解读",
 			"中小学教师心理健康教育专题", "人工智能助推教师专业发展", "师德师风专题教育", "作业设计与评价专题", "家庭教育指导能力提升",
 			"{subject}大单元教学设计案例研修");
 
@@ -55,24 +54,25 @@ final class TeacherRecordPlanner {
 
 	private final School school;
 
-	private final String townshipName;
+	private final TermCalendar calendar;
 
 	private final String showcaseKey;
 
 	private final List<Teacher> teachers;
 
-	private final List<LocalDate> days = TermCalendar.schoolDays();
+	private final List<LocalDate> days;
 
-	TeacherRecordPlanner(Random random, School school, String townshipName, String showcaseKey) {
+	TeacherRecordPlanner(Random random, TermCalendar calendar, School school, String showcaseKey) {
 		this.random = random;
+		this.calendar = calendar;
 		this.school = school;
-		this.townshipName = townshipName;
 		this.showcaseKey = showcaseKey;
 		this.teachers = school.teachers();
+		this.days = calendar.schoolDays();
 	}
 
-	static boolean young(Teacher teacher) {
-		return 2026 - teacher.birthYear() <= YOUNG_MAX_AGE;
+	boolean young(Teacher teacher) {
+		return calendar.year() - teacher.birthYear() <= YOUNG_MAX_AGE;
 	}
 
 	// ------------------------------------------------------------------ 网络研修
@@ -85,7 +85,8 @@ final class TeacherRecordPlanner {
 			int count = showcase ? 2 : r < 0.5 ? 0 : r < 0.85 ? 1 : 2;
 			List<String> courses = sample(COURSES, count);
 			for (int i = 0; i < count; i++) {
-				String course = courses.get(i).replace("{subject}", teacher.subject());
+				String course = courses.get(i).replace("{subject}", teacher.subject())
+					.replace("{year}", String.valueOf(calendar.year()));
 				double hours = 2 + random.nextInt(17) * 0.5; // 2.0 … 10.0
 				studies.add(new OnlineStudy(String.format("demo-online-%s-%03d", school.code(), studies.size() + 1),
 						teacher.key(), PLATFORMS.get(random.nextInt(PLATFORMS.size())), course, hours, day(9, 11)));
@@ -108,7 +109,7 @@ final class TeacherRecordPlanner {
 					: observation ? pick(List.of("COUNTY", "CITY")) : pickWeighted("COUNTY", 0.3, "CITY", 0.4, "PROVINCE", 0.2, "NATIONAL");
 			int length = observation ? 1 : 1 + random.nextInt(3);
 			LocalDate start = day(9, 11);
-			while (start.plusDays(length - 1).isAfter(TermCalendar.LAST_DAY)
+			while (start.plusDays(length - 1).isAfter(calendar.lastDay())
 					|| start.plusDays(length - 1).getDayOfWeek() == DayOfWeek.SATURDAY
 					|| start.plusDays(length - 1).getDayOfWeek() == DayOfWeek.SUNDAY) {
 				start = day(9, 11);
@@ -135,7 +136,7 @@ final class TeacherRecordPlanner {
 					place = "省教育学院";
 				}
 				default -> {
-					title = "国培计划（2026）——" + stage + subject + "骨干教师示范性培训";
+					title = "国培计划（" + calendar.year() + "）——" + stage + subject + "骨干教师示范性培训";
 					organizer = "教育部教师工作司";
 					place = "北京师范大学";
 				}
@@ -158,7 +159,7 @@ final class TeacherRecordPlanner {
 	List<Mentorship> mentorships() {
 		List<Mentorship> mentorships = new ArrayList<>();
 		List<Teacher> young = new ArrayList<>(teachers.stream()
-			.filter(TeacherRecordPlanner::young)
+			.filter(this::young)
 			.sorted(Comparator.comparingInt(Teacher::birthYear).reversed().thenComparing(Teacher::key))
 			.toList());
 		Set<String> mentors = new HashSet<>();
@@ -178,18 +179,18 @@ final class TeacherRecordPlanner {
 				continue;
 			}
 			mentors.add(mentor.key());
-			LocalDate started = LocalDate.of(2026, 9, 7 + random.nextInt(5));
+			LocalDate started = calendar.planned(9, 7 + random.nextInt(5));
 			List<Checkpoint> checkpoints = new ArrayList<>();
 			checkpoints.add(new Checkpoint(started.plusDays(7 + random.nextInt(7)), "PLAN_REVIEWED",
 					"师傅审阅徒弟第一单元教案，就教学目标的表述和重难点的突破提出修改意见。"));
-			checkpoints.add(new Checkpoint(LocalDate.of(2026, 10, 12 + random.nextInt(10)), "LESSON_OBSERVED",
+			checkpoints.add(new Checkpoint(calendar.planned(10, 12 + random.nextInt(10)), "LESSON_OBSERVED",
 					"师傅听徒弟一节" + mentee.subject() + "课并当面评课：课堂节奏把握较好，提问的层次还需加强。"));
 			if (random.nextDouble() < 0.6 || mentor == showcase) {
-				checkpoints.add(new Checkpoint(LocalDate.of(2026, 11, 3 + random.nextInt(12)), "LESSON_GUIDED",
+				checkpoints.add(new Checkpoint(calendar.planned(11, 3 + random.nextInt(12)), "LESSON_GUIDED",
 						"师傅指导徒弟准备汇报课，一起打磨教学设计并试讲两次。"));
 			}
 			mentorships.add(new Mentorship(String.format("demo-mentor-%s-%02d", school.code(), mentorships.size() + 1),
-					mentor.key(), mentee.key(), SCHOOL_YEAR, sample(GOALS, 3), started, List.copyOf(checkpoints)));
+					mentor.key(), mentee.key(), calendar.schoolYear(), sample(GOALS, 3), started, List.copyOf(checkpoints)));
 		}
 		return List.copyOf(mentorships);
 	}
@@ -197,7 +198,7 @@ final class TeacherRecordPlanner {
 	private Teacher mentorFor(Teacher mentee, Set<String> taken) {
 		Comparator<Teacher> best = Comparator.comparingInt(Teacher::quality).reversed().thenComparing(Teacher::key);
 		List<Teacher> experienced = teachers.stream()
-			.filter(t -> !taken.contains(t.key()) && !t.key().equals(showcaseKey) && 2026 - t.birthYear() >= 40
+			.filter(t -> !taken.contains(t.key()) && !t.key().equals(showcaseKey) && calendar.year() - t.birthYear() >= 40
 					&& !t.title().equals("三级教师"))
 			.sorted(best)
 			.toList();
@@ -216,13 +217,13 @@ final class TeacherRecordPlanner {
 			}
 			String[] programme = showcase ? PROGRAMMES.get(0) : PROGRAMMES.get(random.nextInt(PROGRAMMES.size()));
 			List<String> modules = java.util.Arrays.asList(programme).subList(2, programme.length).stream().toList();
-			LocalDate enrolled = LocalDate.of(2026, 9, 8 + random.nextInt(10));
+			LocalDate enrolled = calendar.planned(9, 8 + random.nextInt(10));
 			int done = showcase ? modules.size() : random.nextInt(modules.size() + 1);
 			List<LocalDate> completions = new ArrayList<>();
 			LocalDate on = enrolled;
 			for (int m = 0; m < done; m++) {
 				on = on.plusDays(7 + random.nextInt(9));
-				if (on.isAfter(TermCalendar.LAST_DAY)) {
+				if (on.isAfter(calendar.lastDay())) {
 					break;
 				}
 				completions.add(on);
@@ -231,7 +232,7 @@ final class TeacherRecordPlanner {
 			LocalDate resultOn = null;
 			Integer score = null;
 			if (completions.size() == modules.size() && (showcase || random.nextDouble() < 0.8)) {
-				resultOn = on.plusDays(2).isAfter(TermCalendar.LAST_DAY) ? on : on.plusDays(2);
+				resultOn = on.plusDays(2).isAfter(calendar.lastDay()) ? on : on.plusDays(2);
 				passed = showcase || random.nextDouble() < 0.9;
 				score = passed ? 78 + random.nextInt(18) : 50 + random.nextInt(10);
 			}

@@ -53,6 +53,20 @@ class LauncherConfigTest {
 	}
 
 	@Test
+	void aDemoDate() {
+		assertThat(CommandLine.parse(new String[] { "up" }, CWD).config().demoDate()).isNull();
+		assertThat(CommandLine.parse(new String[] { "up", "--demo-date=2027-01-15" }, CWD).config().demoDate())
+			.isEqualTo(java.time.LocalDate.of(2027, 1, 15));
+		CommandLine.Invocation demo = CommandLine.parse(new String[] { "demo", "--demo-date", "2026-12-07" }, CWD);
+		assertThat(demo.command()).isEqualTo("demo");
+		assertThat(demo.component()).isNull();
+		assertThat(demo.config().demoDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 7));
+		assertThatThrownBy(() -> CommandLine.parse(new String[] { "up", "--demo-date=12/07/2026" }, CWD))
+			.hasMessageContaining("--demo-date");
+		assertThat(CommandLine.USAGE).contains("--demo-date=YYYY-MM-DD");
+	}
+
+	@Test
 	void rejectsBadCommandLines() {
 		assertThatThrownBy(() -> CommandLine.parse(new String[] {}, CWD)).isInstanceOf(CommandLine.UsageException.class);
 		assertThatThrownBy(() -> CommandLine.parse(new String[] { "up", "--port-offset", "x" }, CWD))

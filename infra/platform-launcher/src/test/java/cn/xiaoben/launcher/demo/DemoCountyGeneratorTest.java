@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.xiaoben.launcher.demo.DemoCounty.Observation;
 import cn.xiaoben.launcher.demo.DemoCounty.School;
@@ -19,12 +21,66 @@ import cn.xiaoben.launcher.demo.DemoCounty.Teacher;
 
 class DemoCountyGeneratorTest {
 
-	private final DemoCounty county = DemoCountyGenerator.generate();
+	/** The term the README describes. */
+	private static final TermCalendar CALENDAR = TermCalendar.of(2026);
+
+	private final DemoCounty county = DemoCountyGenerator.generate(CALENDAR);
 
 	@Test
 	void isDeterministic() {
-		assertThat(DemoCountyGenerator.generate()).isEqualTo(county);
-		assertThat(DemoCountyGenerator.generate(42L)).isNotEqualTo(county);
+		assertThat(DemoCountyGenerator.generate(TermCalendar.forReference(LocalDate.parse("2026-12-07")))).isEqualTo(county);
+		assertThat(DemoCountyGenerator.generate(42L, CALENDAR)).isNotEqualTo(county);
+		assertThat(DemoCountyGenerator.generate(TermCalendar.of(2027))).isNotEqualTo(county);
+	}
+
+	/**
+	 * The county of the term a day gives (the latest whose twelfth week has ended by then), for days around the
+	 * ends of terms and school years and in years whose 1 September is a Tuesday, Wednesday, Saturday, Sunday, ...
+	 */
+	@ParameterizedTest
+	@CsvSource({ "2026-12-07, 2026", "2027-08-31, 2026", "2027-09-01, 2026", "2027-11-20, 2026", "2027-11-21, 2027",
+			"2028-01-31, 2027", "2029-12-31, 2029", "2030-11-23, 2029", "2030-11-24, 2030", "2031-02-01, 2030",
+			"2034-12-01, 2034", "2036-12-01, 2036" })
+	void anyDayGivesTheCountyOfATermThatHasHappened(String day, int year) {
+		LocalDate reference = LocalDate.parse(day);
+		TermCalendar calendar = TermCalendar.forReference(reference);
+
+		DemoCounty ofTheTerm = DemoCountyGenerator.generate(calendar);
+
+		assertThat(calendar.year()).isEqualTo(year);
+		TermProperties.assertCalendar(calendar, reference);
+		TermProperties.assertCounty(ofTheTerm, calendar, reference);
+		assertThat(ofTheTerm.schools().get(0).teachers()).as("the showcase school's people, of the same age, in every term")
+			.containsExactlyElementsOf(county.schools().get(0).teachers().stream()
+				.map(t -> new Teacher(t.key(), t.name(), t.gender(), t.subject(), t.title(), t.birthYear() + year - 2026,
+						t.grade(), t.quality()))
+				.toList());
+		assertThat(ofTheTerm.staff()).isEqualTo(county.staff());
+	}
+
+	/** The autumn term 2026 exactly as the README counts it (and as it was before the term became a parameter). */
+	@Test
+	void theTermOf2026IsTheReadmesCounty() {
+		assertThat(CALENDAR.firstDay()).hasToString("2026-09-01");
+		assertThat(CALENDAR.lastDay()).hasToString("2026-11-20");
+		assertThat(CALENDAR.planUntil()).hasToString("2026-11-27");
+		assertThat(CALENDAR.demoNow()).isEqualTo(java.time.OffsetDateTime.parse("2026-11-22T12:00+08:00"));
+		assertThat(List.of(county.observationCount(), county.count(a -> a.sessionObservations().size()),
+				county.count(a -> a.weeklySlots().size()), county.count(DemoCounty.Activities::heldSlotSessions),
+				county.count(a -> a.weeklySlots().stream().mapToInt(s -> s.cancelled().size()).sum()),
+				county.count(a -> a.sessions().size()),
+				county.count(a -> (int) a.sessions().stream().filter(s -> s.attendance().isEmpty()).count()),
+				county.count(DemoCounty.Activities::lessonPlanRevisions), county.count(DemoCounty.Activities::minutesCount),
+				county.count(a -> a.reflections().size()), county.count(a -> a.readingNotes().size()),
+				county.count(a -> a.papers().size()), county.count(a -> a.competitions().size()),
+				county.count(a -> a.projects().size()), county.count(a -> a.onlineStudies().size()),
+				county.count(a -> a.externalTrainings().size()), county.count(a -> a.mentorships().size()),
+				county.count(DemoCounty.Activities::checkpointCount), county.count(a -> a.skillProgrammes().size()),
+				county.count(DemoCounty.Activities::skillSteps), county.count(a -> a.materials().size()),
+				county.count(DemoCounty.Activities::evidenceCount), county.teacherCount()))
+			.containsExactly(2448, 110, 51, 542, 60, 78, 4, 132, 107, 399, 845, 70, 39, 24, 267, 53, 36, 97, 67, 166, 143,
+					398, 408);
+		TermProperties.assertCounty(county, CALENDAR, LocalDate.parse("2026-11-22"));
 	}
 
 	@Test
@@ -86,7 +142,7 @@ class DemoCountyGeneratorTest {
 				assertThat(o.grade()).isEqualTo(observed.grade());
 				assertThat(Curriculum.topics(school.stage(), o.subject())).extracting(Curriculum.Topic::title)
 					.contains(o.topic());
-				assertThat(TermCalendar.schoolDays()).contains(o.observedAt().toLocalDate());
+				assertThat(CALENDAR.schoolDays()).contains(o.observedAt().toLocalDate());
 				LocalTime start = o.observedAt().toLocalTime();
 				assertThat(start).isBetween(LocalTime.of(8, 0), LocalTime.of(15, 15));
 				assertThat(o.observedAt().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
@@ -120,9 +176,9 @@ class DemoCountyGeneratorTest {
 
 	@Test
 	void termCalendarSkipsWeekendsAndHolidays() {
-		assertThat(TermCalendar.schoolDays()).first().hasToString("2026-09-01");
-		assertThat(TermCalendar.schoolDays()).last().hasToString("2026-11-20");
-		assertThat(TermCalendar.schoolDays()).extracting(Object::toString)
+		assertThat(CALENDAR.schoolDays()).first().hasToString("2026-09-01");
+		assertThat(CALENDAR.schoolDays()).last().hasToString("2026-11-20");
+		assertThat(CALENDAR.schoolDays()).extracting(Object::toString)
 			.doesNotContain("2026-09-05", "2026-09-25", "2026-10-01", "2026-10-07");
 	}
 
@@ -141,10 +197,10 @@ class DemoCountyGeneratorTest {
 				assertThat(slot.form()).isIn("COLLECTIVE_PREPARATION", "THEMED_RESEARCH");
 				assertThat(slot.attendance().keySet()).hasSizeGreaterThanOrEqualTo(10).allSatisfy(day -> {
 					assertThat(day.getDayOfWeek()).isEqualTo(slot.dayOfWeek());
-					assertThat(TermCalendar.schoolDays()).contains(day);
+					assertThat(CALENDAR.schoolDays()).contains(day);
 				});
 				assertThat(slot.cancelled()).isNotEmpty().allSatisfy((day, reason) -> {
-					assertThat(TermCalendar.holiday(day)).isNotNull();
+					assertThat(CALENDAR.holiday(day)).isNotNull();
 					assertThat(reason).contains("放假");
 				});
 				slot.attendance().values().forEach(marks -> {
@@ -178,7 +234,7 @@ class DemoCountyGeneratorTest {
 				if (s.level().equals("SCHOOL")) {
 					assertThat(s.participantKeys()).allSatisfy(k -> assertThat(k).startsWith(school.code() + "-t"));
 				}
-				if (s.start().toLocalDate().isAfter(TermCalendar.LAST_DAY)) {
+				if (s.start().toLocalDate().isAfter(CALENDAR.lastDay())) {
 					assertThat(s.attendance()).isEmpty();
 				}
 				else {
@@ -209,8 +265,8 @@ class DemoCountyGeneratorTest {
 
 	@Test
 	void submissionsAndAchievementsArePlausible() {
-		LocalDate first = TermCalendar.FIRST_DAY;
-		LocalDate last = TermCalendar.LAST_DAY;
+		LocalDate first = CALENDAR.firstDay();
+		LocalDate last = CALENDAR.lastDay();
 		Map<String, Long> notesPerTeacher = new java.util.HashMap<>();
 		for (School school : county.schools()) {
 			Set<String> ofSchool = school.teachers().stream().map(Teacher::key).collect(Collectors.toSet());
@@ -328,8 +384,8 @@ class DemoCountyGeneratorTest {
 
 	@Test
 	void teacherRecordsArePlausible() {
-		LocalDate first = TermCalendar.FIRST_DAY;
-		LocalDate last = TermCalendar.LAST_DAY;
+		LocalDate first = CALENDAR.firstDay();
+		LocalDate last = CALENDAR.lastDay();
 		for (School school : county.schools()) {
 			Map<String, Teacher> ofSchool = school.teachers().stream().collect(Collectors.toMap(Teacher::key, Function.identity()));
 			DemoCounty.Activities a = school.activities();

@@ -3,6 +3,7 @@ package cn.xiaoben.launcher.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,22 +11,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @SuppressWarnings("unchecked")
 class DemoLoaderTest {
 
-	@Test
-	void loadsTheWholeCountyThroughTheApiAndARerunCreatesNothing(@TempDir Path dir) throws Exception {
+	/**
+	 * The county of the term a fixed day gives (never the wall clock's): the fake's "now" is the term's, as the
+	 * services' is when the launcher loads today's term. A few creates lose their answer on the way back (the
+	 * record is made, the loader sees a broken connection and retries): they still count as created by this run.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-12-07", "2028-01-31" })
+	void loadsTheWholeCountyThroughTheApiAndARerunCreatesNothing(String reference, @TempDir Path dir) throws Exception {
 		DemoCredentialsStore store = new DemoCredentialsStore(dir.resolve("demo-credentials.json"));
 		GatewayClient.Client bureau = new GatewayClient.Client("bureau-console", "s3cret+/=");
-		DemoCounty county = DemoCountyGenerator.generate();
-		try (FakeGateway gateway = new FakeGateway(0, "s3cret+/=", true)) {
+		TermCalendar calendar = TermCalendar.forReference(LocalDate.parse(reference));
+		DemoCounty county = DemoCountyGenerator.generate(calendar);
+		try (FakeGateway gateway = new FakeGateway(0, "s3cret+/=", true, calendar.demoNow())) {
 			String url = "http://localhost:" + gateway.port();
 			List<String> progress = new ArrayList<>();
+			List<String> lost = List.of("demo-teacher-cgyx-t05", "demo-obs-cgyx-0001", "demo-obs-sqjy-0204",
+					"demo-ses-hkxx-02", "demo-refl-cgzx-001", "demo-mentor-cgyx-01");
+			gateway.loseFirstAnswerTo(lost.toArray(String[]::new));
 
-			DemoLoader.Summary first = new DemoLoader(url, bureau, store, progress::add).load();
+			DemoLoader.Summary first = new DemoLoader(url, bureau, store, progress::add, calendar).load();
+
+			assertThat(gateway.lostAnswers).containsExactlyInAnyOrderElementsOf(lost);
 
 			assertThat(gateway.townships).hasSize(3);
 			assertThat(gateway.schools).hasSize(12);
@@ -34,7 +48,7 @@ class DemoLoaderTest {
 			assertThat(gateway.accounts).hasSize(county.staff().size());
 			assertThat(first.newObservations()).isEqualTo(county.observationCount());
 			assertThat(progress).isNotEmpty();
-			assertActivities(gateway, county, store.load());
+			assertActivities(gateway, county, store.load(), calendar);
 			assertThat(first.newActivities()).isEqualTo(first.activities()).isEqualTo(ActivityLoader.planned(county));
 			assertThat(progress).anySatisfy(line -> assertThat(line).contains("weekly PD"))
 				.anySatisfy(line -> assertThat(line).contains("reading notes"))
@@ -42,6 +56,8 @@ class DemoLoaderTest {
 
 			DemoCredentials credentials = store.load();
 			assertThat(credentials.complete).isTrue();
+			assertThat(credentials.termYear).isEqualTo(calendar.year());
+			assertThat(credentials.showcase.about).endsWith("?year=" + calendar.schoolYear());
 			assertThat(credentials.districtId).isEqualTo("d-yunxi");
 			assertThat(credentials.schools).hasSize(12)
 				.allSatisfy(s -> assertThat(s.clientSecret).isNotBlank())
@@ -56,7 +72,7 @@ class DemoLoaderTest {
 			int sessionActions = gateway.sessionActionPosts.get();
 			int evidencePosts = gateway.evidencePosts.get();
 			int slots = gateway.slots.size();
-			DemoLoader.Summary second = new DemoLoader(url, bureau, store, progress::add).load();
+			DemoLoader.Summary second = new DemoLoader(url, bureau, store, progress::add, calendar).load();
 
 			assertThat(second.newObservations()).isZero();
 			assertThat(second.newActivities()).isZero();
@@ -69,7 +85,7 @@ class DemoLoaderTest {
 			assertThat(gateway.teachers).hasSize(county.teacherCount());
 			assertThat(gateway.observations).hasSize(county.observationCount() + county.count(a -> a.sessionObservations().size()));
 			assertThat(gateway.schools).hasSize(12);
-			assertActivities(gateway, county, store.load());
+			assertActivities(gateway, county, store.load(), calendar);
 		}
 	}
 
@@ -113,7 +129,8 @@ class DemoLoaderTest {
 	}
 
 	/** Every planned activity arrived exactly once, with its key and a plausible body. */
-	private static void assertActivities(FakeGateway gateway, DemoCounty county, DemoCredentials credentials) {
+	private static void assertActivities(FakeGateway gateway, DemoCounty county, DemoCredentials credentials,
+			TermCalendar calendar) {
 		Map<String, String> idOfKey = new HashMap<>();
 		credentials.schools.forEach(s -> idOfKey.putAll(s.teachers));
 		Map<String, String> keyOfId = new HashMap<>();
@@ -127,7 +144,12 @@ class DemoLoaderTest {
 		assertThat(gateway.sessions.values()).filteredOn(s -> "PLANNED".equals(s.get("status")))
 			.as("future weekly sessions stay planned")
 			.isNotEmpty()
-			.allSatisfy(s -> assertThat(OffsetDateTime.parse((String) s.get("plannedStart"))).isAfter(OffsetDateTime.now()));
+			.allSatisfy(s -> assertThat(OffsetDateTime.parse((String) s.get("plannedStart"))).isAfter(calendar.demoNow()));
+		assertThat(gateway.sessions.values()).filteredOn(s -> s.get("slotId") != null && "PLANNED".equals(s.get("status")))
+			.as("the coming week's weekly sessions: one per slot")
+			.hasSize(gateway.slots.size())
+			.allSatisfy(s -> assertThat(OffsetDateTime.parse((String) s.get("plannedStart")).toLocalDate())
+				.isAfter(calendar.lastDay()).isBeforeOrEqualTo(calendar.planUntil()));
 		int heldByHand = county.count(a -> (int) a.sessions().stream().filter(s -> !s.attendance().isEmpty()).count());
 		assertThat(gateway.attendanceUploads).hasSize(county.count(DemoCounty.Activities::heldSlotSessions) + heldByHand);
 		List<String> marks = new ArrayList<>();

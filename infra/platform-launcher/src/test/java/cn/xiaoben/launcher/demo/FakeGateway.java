@@ -29,8 +29,10 @@ import com.sun.net.httpserver.HttpServer;
  * An in-memory stand-in for gateway + identity + activity implementing the demo loader's API contract, with the
  * behaviours the loader must cope with: strict JSON (unknown fields are a 400), a 503 on the very first call,
  * teachers known to the activity service only a moment after registration (422 {@code teacher-unknown}),
- * Idempotency-Key replays, 409 on duplicate names. Also runnable as a fake Spring Boot jar
- * ({@link #main(String[])}) for trying the launcher without the real services.
+ * Idempotency-Key replays, 409 on duplicate names, and (on request, {@link #loseFirstAnswerTo}) a create whose
+ * answer is lost on the way back. Its "now" (future dates, sessions not started yet) is the one it is given, like
+ * the services' clock. Also runnable as a fake Spring Boot jar ({@link #main(String[])}) for trying the launcher
+ * without the real services.
  */
 public final class FakeGateway implements AutoCloseable {
 
@@ -73,8 +75,6 @@ public final class FakeGateway implements AutoCloseable {
 
 	private static final List<String> STAGES = List.of("APPLIED", "APPROVED", "OPENED", "MIDTERM", "CONCLUDED");
 
-	private static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 11, 22);
-
 	private static final Pattern ACTIVITY_SCHOOL_PATH = Pattern
 		.compile("/api/activities/schools/([^/]+)/(weekly-slots|sessions/plan)");
 
@@ -95,13 +95,25 @@ public final class FakeGateway implements AutoCloseable {
 	private static final Pattern SKILL_STEP = Pattern
 		.compile("/api/activities/skill-programmes/([^/]+)/(modules/([0-9]+)/completion|result)");
 
-	private static final long TEACHER_PROPAGATION_MILLIS = 1000;
+	/** How long after its registration a teacher is unknown to the activity service (monotonic clock). */
+	private static final long TEACHER_PROPAGATION_NANOS = java.time.Duration.ofSeconds(1).toNanos();
 
 	private final HttpServer server;
 
 	private final String bureauSecret;
 
 	private final boolean gateway;
+
+	/** The services' "now": sessions starting later have not started, dates after its day lie in the future. */
+	private final OffsetDateTime now;
+
+	private final java.time.LocalDate today;
+
+	/** Idempotency-Keys whose first create is made but answered by a dropped connection. */
+	private final Set<String> loseFirstAnswer = ConcurrentHashMap.newKeySet();
+
+	/** The keys of the creates whose answer was lost (the records exist). */
+	public final Set<String> lostAnswers = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean firstCall = new AtomicBoolean(true);
 
@@ -174,9 +186,11 @@ public final class FakeGateway implements AutoCloseable {
 
 	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
 
-	public FakeGateway(int port, String bureauSecret, boolean gateway) throws IOException {
+	public FakeGateway(int port, String bureauSecret, boolean gateway, OffsetDateTime now) throws IOException {
 		this.bureauSecret = bureauSecret;
 		this.gateway = gateway;
+		this.now = now;
+		this.today = now.atZoneSameInstant(java.time.ZoneOffset.ofHours(8)).toLocalDate();
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
 		server.setExecutor(Executors.newFixedThreadPool(8));
 		server.createContext("/", this::handle);
@@ -192,6 +206,14 @@ public final class FakeGateway implements AutoCloseable {
 		server.stop(0);
 	}
 
+	/**
+	 * The first create with one of these keys is made but its answer is lost: the connection closes without a
+	 * response, as after a timeout or a network failure.
+	 */
+	public void loseFirstAnswerTo(String... idempotencyKeys) {
+		loseFirstAnswer.addAll(List.of(idempotencyKeys));
+	}
+
 	/** {@code --server.port=N}; serves the API only when started as the gateway. */
 	public static void main(String[] args) throws IOException {
 		int port = 8080;
@@ -202,7 +224,8 @@ public final class FakeGateway implements AutoCloseable {
 			}
 			gateway |= arg.startsWith("--xiaoben.gateway.services.");
 		}
-		new FakeGateway(port, null, gateway);
+		// like the services' clock: the demo the launcher loads today (without --demo-date) is in the past
+		new FakeGateway(port, null, gateway, TermCalendar.forReference(java.time.LocalDate.now(TermCalendar.ZONE)).demoNow());
 		System.out.println("fake " + (gateway ? "gateway" : "service") + " listening on " + port + " args "
 				+ String.join(" ", args));
 	}
@@ -327,7 +350,7 @@ public final class FakeGateway implements AutoCloseable {
 				Map<String, Object> record = JSON.convertValue(body, Map.class);
 				record.put("schoolId", schoolId);
 				String id = created(exchange, teachers, key, record);
-				teacherRegisteredAt.put(id, System.currentTimeMillis());
+				teacherRegisteredAt.put(id, System.nanoTime());
 			}
 			else {
 				String name = body.path("name").asText();
@@ -355,7 +378,7 @@ public final class FakeGateway implements AutoCloseable {
 			}
 			for (String field : List.of("observerId", "teacherId")) {
 				Long registered = teacherRegisteredAt.get(body.path(field).asText());
-				if (registered == null || System.currentTimeMillis() - registered < TEACHER_PROPAGATION_MILLIS) {
+				if (registered == null || System.nanoTime() - registered < TEACHER_PROPAGATION_NANOS) {
 					send(exchange, 422, problem("teacher-unknown", "teacher not known yet"));
 					return;
 				}
@@ -389,6 +412,10 @@ public final class FakeGateway implements AutoCloseable {
 		if (key != null) {
 			idempotency.put(key, id);
 			keyOf.put(id, key);
+			if (loseFirstAnswer.remove(key)) {
+				lostAnswers.add(key);
+				return id; // closing the exchange without a response drops the connection
+			}
 		}
 		send(exchange, 201, record);
 		return id;
@@ -638,7 +665,7 @@ public final class FakeGateway implements AutoCloseable {
 			case "/api/activities/mentorships" -> {
 				store = mentorships;
 				bad = !fieldsAre(body, Set.of("mentorId", "menteeId", "schoolYear", "goals", "startedOn"))
-						|| !"2026-2027".equals(body.path("schoolYear").asText()) || body.path("goals").isEmpty()
+						|| !schoolYear().equals(body.path("schoolYear").asText()) || body.path("goals").isEmpty()
 						|| body.path("mentorId").equals(body.path("menteeId")) ? "bad mentorship " + body
 								: notFuture(body, "startedOn");
 				bad = bad != null ? bad : ofSchool(body.path("mentorId").asText(), schoolId);
@@ -796,7 +823,7 @@ public final class FakeGateway implements AutoCloseable {
 		}
 		OffsetDateTime start = OffsetDateTime.parse((String) session.get("plannedStart"));
 		int planned = (int) java.time.Duration.between(start, OffsetDateTime.parse((String) session.get("plannedEnd"))).toMinutes();
-		if (start.isAfter(OffsetDateTime.now())) {
+		if (start.isAfter(now)) {
 			send(exchange, 422, problem("session-not-started", "starts " + start));
 			return;
 		}
@@ -980,9 +1007,15 @@ public final class FakeGateway implements AutoCloseable {
 		return null;
 	}
 
-	private static String notFuture(JsonNode body, String field) {
+	private String notFuture(JsonNode body, String field) {
 		java.time.LocalDate date = java.time.LocalDate.parse(body.path(field).asText());
-		return date.isAfter(TODAY) ? field + " in the future" : null;
+		return date.isAfter(today) ? field + " in the future" : null;
+	}
+
+	/** The school year of today ({@code 2026-2027} from September 2026 to August 2027). */
+	private String schoolYear() {
+		int first = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+		return first + "-" + (first + 1);
 	}
 
 	// ---------------------------------------------------------------- form fields, evidence, teacher records

@@ -1,13 +1,13 @@
 package cn.xiaoben.activity.research;
 
 import cn.xiaoben.contracts.EventTypes;
-import cn.xiaoben.contracts.PlatformTime;
 import cn.xiaoben.contracts.Topics;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -51,19 +51,20 @@ class ResearchProjectApiTest {
     DirectoryReplica directory;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    TestClock clock;
 
     Http http;
     TopicRecorder activityTopic;
     final String school = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, SCHOOL);
     final String otherSchool = TestTokens.schoolSystem(DISTRICT, TOWNSHIP, OTHER_SCHOOL);
-    final LocalDate today = LocalDate.now(PlatformTime.ZONE);
 
     @BeforeAll
     void directoryKnowsTwoSchools() {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关六中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关七中", "初中", now));
             events.publish(new TeacherRegistered(LEADER, DISTRICT, TOWNSHIP, SCHOOL, "周敏", "女", "数学", "g-rp1", "高级教师", 1978, now));
@@ -74,6 +75,11 @@ class ResearchProjectApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.teacher(LEADER).isPresent()
                 && directory.teacher(MEMBER).isPresent() && directory.teacher(MEMBER2).isPresent()
                 && directory.teacher(FAR).isPresent());
+    }
+
+    /** Today in China on the service's clock, read when needed (a test of the same context may have moved it). */
+    LocalDate today() {
+        return clock.today();
     }
 
     @AfterAll
@@ -88,7 +94,7 @@ class ResearchProjectApiTest {
         body.put("subject", "数学");
         body.put("leaderId", LEADER);
         body.put("memberIds", members);
-        body.put("appliedOn", today.minusDays(120).toString());
+        body.put("appliedOn", today().minusDays(120).toString());
         return body;
     }
 
@@ -126,7 +132,7 @@ class ResearchProjectApiTest {
 
         List<String> stages = List.of("APPROVED", "OPENED", "MIDTERM", "CONCLUDED");
         for (int i = 0; i < stages.size(); i++) {
-            Http.Reply reply = advance(id, stages.get(i), today.minusDays(90 - 30L * i));
+            Http.Reply reply = advance(id, stages.get(i), today().minusDays(90 - 30L * i));
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.json().get("stage").asString()).isEqualTo(stages.get(i));
             assertThat(reply.json().get("version").asLong()).isEqualTo(i + 2);
@@ -149,9 +155,9 @@ class ResearchProjectApiTest {
             schemaValid(r);
         });
         assertThat(data(byStage.get("CONCLUDED"))).contains("\"fromStage\":\"MIDTERM\"", "\"level\":\"COUNTY\"",
-                "\"memberIds\":[\"" + MEMBER + "\",\"" + MEMBER2 + "\"]", "\"on\":\"" + today + "\"");
+                "\"memberIds\":[\"" + MEMBER + "\",\"" + MEMBER2 + "\"]", "\"on\":\"" + today() + "\"");
 
-        Http.Reply afterEnd = advance(id, "CONCLUDED", today);
+        Http.Reply afterEnd = advance(id, "CONCLUDED", today());
         assertThat(afterEnd.status()).isEqualTo(409);
         assertThat(afterEnd.json().get("code").asString()).isEqualTo("stage-out-of-order");
 
@@ -166,16 +172,16 @@ class ResearchProjectApiTest {
     @Test
     void skippingOrGoingBackIsAConflictNamingTheNextStageAndWritesNothing() {
         String id = registered("小学语文整本书阅读策略研究");
-        assertThat(advance(id, "APPROVED", today.minusDays(100)).status()).isEqualTo(200);
+        assertThat(advance(id, "APPROVED", today().minusDays(100)).status()).isEqualTo(200);
         Document before = database.getCollection(ResearchProjects.COLLECTION).find(new Document("_id", id)).first();
 
-        Http.Reply skip = advance(id, "MIDTERM", today.minusDays(50));
+        Http.Reply skip = advance(id, "MIDTERM", today().minusDays(50));
         assertThat(skip.status()).isEqualTo(409);
         assertThat(skip.isProblem()).isTrue();
         assertThat(skip.json().get("code").asString()).isEqualTo("stage-out-of-order");
         assertThat(skip.json().get("detail").asString()).contains("OPENED");
         assertThat(skip.json().get("detailZh").asString()).contains("开题");
-        Http.Reply back = advance(id, "APPLIED", today.minusDays(50));
+        Http.Reply back = advance(id, "APPLIED", today().minusDays(50));
         assertThat(back.status()).isEqualTo(409);
         assertThat(back.json().get("code").asString()).isEqualTo("stage-out-of-order");
 
@@ -188,13 +194,13 @@ class ResearchProjectApiTest {
     @Test
     void aFutureDateOrOneBeforeThePreviousStageIsABadRequest() {
         String id = registered("农村初中英语听说教学研究");
-        Http.Reply future = advance(id, "APPROVED", today.plusDays(1));
+        Http.Reply future = advance(id, "APPROVED", today().plusDays(1));
         assertThat(future.status()).as(future.body()).isEqualTo(400);
         assertThat(future.json().get("errors").findValuesAsString("field")).contains("on");
-        Http.Reply beforeApplied = advance(id, "APPROVED", today.minusDays(121));
+        Http.Reply beforeApplied = advance(id, "APPROVED", today().minusDays(121));
         assertThat(beforeApplied.status()).as(beforeApplied.body()).isEqualTo(400);
         Map<String, Object> body = project("未来申报", List.of());
-        body.put("appliedOn", today.plusDays(1).toString());
+        body.put("appliedOn", today().plusDays(1).toString());
         assertThat(http.post("/api/activities/research-projects", school, body).status()).isEqualTo(400);
         assertThat(http.get("/api/activities/research-projects/" + id, school).json().get("stage").asString())
                 .isEqualTo("APPLIED");
@@ -210,7 +216,7 @@ class ResearchProjectApiTest {
         String id = registered("初中物理实验探究教学研究");
         assertThat(http.get("/api/activities/research-projects/" + id, otherSchool).status()).isEqualTo(403);
         assertThat(http.post("/api/activities/research-projects/" + id + "/stages", otherSchool,
-                Map.of("stage", "APPROVED", "on", today.toString())).status()).isEqualTo(403);
+                Map.of("stage", "APPROVED", "on", today().toString())).status()).isEqualTo(403);
         JsonNode othersList = http.get("/api/activities/research-projects?schoolId=" + SCHOOL, otherSchool).json();
         assertThat(othersList.get("total").asLong()).isZero();
     }

@@ -8,6 +8,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -38,7 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +51,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Attendance files as quoted CSV and XLSX, and the wrong-code attempt limit on check-in / check-out. */
 @ServiceIntegrationTest
-@Import(SessionAttendanceApiTest.Clocks.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttendanceUploadAndCodeLimitApiTest {
 
@@ -69,7 +67,7 @@ class AttendanceUploadAndCodeLimitApiTest {
     @Autowired
     MongoDatabase database;
     @Autowired
-    SessionAttendanceApiTest.MovableClock clock;
+    TestClock clock;
 
     Http http;
     TopicRecorder activityTopic;
@@ -88,7 +86,7 @@ class AttendanceUploadAndCodeLimitApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城南中学", "初中", now));
             events.publish(new SubjectGroupRegistered(GROUP, DISTRICT, TOWNSHIP, SCHOOL, "英语教研组", "英语", now));
             events.publish(new TeacherRegistered(HOST, DISTRICT, TOWNSHIP, SCHOOL, "周红", "女", "英语", GROUP, "一级教师", 1979, now));
@@ -111,8 +109,7 @@ class AttendanceUploadAndCodeLimitApiTest {
     }
 
     Map<String, Object> session(String group, List<String> participants) {
-        OffsetDateTime start = clock.instant().atOffset(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.HOURS)
-                .plusHours(2);
+        OffsetDateTime start = clock.now().truncatedTo(ChronoUnit.HOURS).plusHours(2);
         Map<String, Object> body = new HashMap<>();
         body.put("form", "THEMED_RESEARCH");
         body.put("speakerId", HOST);

@@ -8,6 +8,7 @@ import cn.xiaoben.contracts.directory.TownshipRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -56,6 +57,8 @@ class CrossSchoolSessionApiTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
 
     Http http;
@@ -73,7 +76,7 @@ class CrossSchoolSessionApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new TownshipRegistered(T_ONE, DISTRICT, "城关镇", now));
             events.publish(new TownshipRegistered(T_TWO, DISTRICT, "石桥镇", now));
             events.publish(new SchoolRegistered(A, DISTRICT, T_ONE, "城关一小", "小学", now));
@@ -101,7 +104,7 @@ class CrossSchoolSessionApiTest {
     }
 
     Map<String, Object> townshipOpenLesson(List<String> participants, int hoursFromNow) {
-        Map<String, Object> body = body("OPEN_LESSON", HOST, participants, hoursFromNow);
+        Map<String, Object> body = body(clock, "OPEN_LESSON", HOST, participants, hoursFromNow);
         body.put("hostUnit", "TOWNSHIP");
         body.put("level", "TOWNSHIP");
         body.put("lessonKind", "OBSERVATION");
@@ -191,7 +194,7 @@ class CrossSchoolSessionApiTest {
 
     @Test
     void theBureauOrAnExpertPlansCountySessionsAcrossTownships() {
-        Map<String, Object> lecture = body("LECTURE", HOST, List.of(A1, C1), -3);
+        Map<String, Object> lecture = body(clock, "LECTURE", HOST, List.of(A1, C1), -3);
         lecture.put("hostUnit", "COUNTY");
         lecture.put("level", "TOWNSHIP");
         lecture.put("speakerName", "王教研员（市教科院）");
@@ -223,7 +226,7 @@ class CrossSchoolSessionApiTest {
 
     @Test
     void anUploadMayAddTeachersOfTheTownshipWhoseSchoolsThenSeeTheSessionButNoTeacherFromElsewhere() {
-        Map<String, Object> salon = body("SALON", HOST, List.of(A1), -3);
+        Map<String, Object> salon = body(clock, "SALON", HOST, List.of(A1), -3);
         salon.put("hostUnit", "TOWNSHIP");
         salon.put("level", "TOWNSHIP");
         JsonNode session = created(http, townshipOne, salon);

@@ -7,6 +7,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -55,6 +56,8 @@ class SameLessonDifferentDesignsApiTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
 
     Http http;
@@ -66,7 +69,7 @@ class SameLessonDifferentDesignsApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "石桥中学", "初中", now));
             for (String id : List.of(HOST, YOUNG, SENIOR, O1, O2, OUTSIDER)) {
                 events.publish(new TeacherRegistered(id, DISTRICT, TOWNSHIP, SCHOOL, "教师" + id, "男", "数学", "g-d",
@@ -82,7 +85,7 @@ class SameLessonDifferentDesignsApiTest {
     }
 
     JsonNode sameLesson() {
-        Map<String, Object> body = body("SAME_LESSON_DIFFERENT_DESIGNS", HOST, List.of(O1, O2), -3);
+        Map<String, Object> body = body(clock, "SAME_LESSON_DIFFERENT_DESIGNS", HOST, List.of(O1, O2), -3);
         body.put("teachingTeacherIds", List.of(YOUNG, SENIOR));
         body.put("lessonContent", lesson("一次函数的图象"));
         return created(http, school, body);
@@ -124,7 +127,7 @@ class SameLessonDifferentDesignsApiTest {
                 "observation-not-in-session", "observedAt");
         assertFieldError(http.post(path, school, observation("ses-none", O1, YOUNG, at, 80)), 422,
                 "observation-not-in-session", "sessionId");
-        Map<String, Object> salon = body("SALON", HOST, List.of(O1), -3);
+        Map<String, Object> salon = body(clock, "SALON", HOST, List.of(O1), -3);
         String salonId = created(http, school, salon).get("id").asString();
         assertFieldError(http.post(path, school, observation(salonId, O1, YOUNG, at, 80)), 422,
                 "observation-not-in-session", "sessionId");
@@ -174,7 +177,7 @@ class SameLessonDifferentDesignsApiTest {
         assertThat(senior.get("averages").get("objectives").asDouble()).isEqualTo(70.0);
         assertThat(reply.json().get("lessonContent").get("title").asString()).isEqualTo("一次函数的图象");
 
-        Map<String, Object> themed = body("THEMED_RESEARCH", HOST, List.of(O1), -3);
+        Map<String, Object> themed = body(clock, "THEMED_RESEARCH", HOST, List.of(O1), -3);
         themed.put("speakerId", O2);
         String themedId = created(http, school, themed).get("id").asString();
         Http.Reply wrong = http.get("/api/activities/sessions/" + themedId + "/comparison", school);

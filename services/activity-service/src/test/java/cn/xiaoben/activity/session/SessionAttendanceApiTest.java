@@ -8,6 +8,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -21,10 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -32,13 +30,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,58 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-@Import(SessionAttendanceApiTest.Clocks.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionAttendanceApiTest {
 
     static final String DISTRICT = "dst-s", TOWNSHIP = "tsp-s", SCHOOL = "sch-sa", OTHER_SCHOOL = "sch-sb";
     static final String GROUP = "g-sa-math", BULK_GROUP = "g-sa-bulk", HOST = "t-host";
     static final int BULK = 500;
-
-    /** Time this test can move forward (codes expire, sessions start) instead of waiting for it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-
-        @Bean
-        MovableClock clock() {
-            return new MovableClock();
-        }
-    }
-
-    /**
-     * A clock that stands still until the test moves it: codes expire and sessions start without sleeping, and
-     * attended minutes are exact (no real time slips in between moving the clock and the request).
-     */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        /** Moves the clock so that it shows {@code target} (never backwards). */
-        void moveTo(OffsetDateTime target) {
-            Duration gap = Duration.between(instant(), target.toInstant());
-            if (!gap.isNegative()) {
-                advance(gap);
-            }
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -111,8 +60,9 @@ class SessionAttendanceApiTest {
     DirectoryReplica directory;
     @Autowired
     MongoDatabase database;
+    /** The suite's clock, also the service's: the test moves it (codes expire, sessions start) instead of waiting. */
     @Autowired
-    MovableClock clock;
+    TestClock clock;
 
     Http http;
     TopicRecorder activityTopic;
@@ -128,7 +78,7 @@ class SessionAttendanceApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "城关一中", "初中", now));
             events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "城关二中", "初中", now));
             events.publish(new SubjectGroupRegistered(GROUP, DISTRICT, TOWNSHIP, SCHOOL, "数学教研组", "数学", now));
@@ -161,8 +111,7 @@ class SessionAttendanceApiTest {
 
     /** A session starting at the next full hour after now + 1 hour, lasting 90 minutes. */
     Map<String, Object> session(List<String> participants) {
-        OffsetDateTime start = clock.instant().atOffset(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.HOURS)
-                .plusHours(2);
+        OffsetDateTime start = clock.now().truncatedTo(ChronoUnit.HOURS).plusHours(2);
         Map<String, Object> body = new HashMap<>();
         body.put("form", "THEMED_RESEARCH");
         body.put("topic", "核心素养下的单元教学设计");
@@ -550,7 +499,7 @@ class SessionAttendanceApiTest {
         assertThat(http.post("/api/activities/schools/" + SCHOOL + "/weekly-slots", otherSchool, slot).status())
                 .isEqualTo(403);
 
-        LocalDate from = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(8)).plusDays(1);
+        LocalDate from = clock.today().plusDays(1);
         String range = "?from=" + from + "&to=" + from.plusDays(20);
         Http.Reply plan = http.post("/api/activities/schools/" + SCHOOL + "/sessions/plan" + range, school, Map.of());
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);

@@ -2,6 +2,7 @@ package cn.xiaoben.activity.session;
 
 import cn.xiaoben.contracts.EventJson;
 import cn.xiaoben.testsupport.Http;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +29,13 @@ final class SessionFixtures {
     private SessionFixtures() {
     }
 
-    /** A session body of {@code form}; starts {@code hoursFromNow} hours from now (negative: already started). */
-    static Map<String, Object> body(String form, String hostId, List<String> participants, int hoursFromNow) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MINUTES)
-                .plusHours(hoursFromNow);
+    /**
+     * A session body of {@code form}; starts {@code hoursFromNow} hours after what {@code clock} (the service's) shows
+     * now (negative: already started).
+     */
+    static Map<String, Object> body(TestClock clock, String form, String hostId, List<String> participants,
+                                    int hoursFromNow) {
+        OffsetDateTime start = clock.now().truncatedTo(ChronoUnit.MINUTES).plusHours(hoursFromNow);
         Map<String, Object> body = new HashMap<>();
         body.put("form", form);
         body.put("topic", "专题 " + UUID.randomUUID().toString().substring(0, 8));

@@ -9,6 +9,7 @@ import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.TestEvents;
 import cn.xiaoben.testsupport.TestTokens;
 import cn.xiaoben.testsupport.TopicRecorder;
@@ -28,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +60,8 @@ class SessionFormsApiTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
     @Autowired
     SessionPortfolio portfolio;
@@ -78,7 +80,7 @@ class SessionFormsApiTest {
         http = Http.local(port);
         activityTopic = new TopicRecorder(brokers, Topics.ACTIVITY);
         try (TestEvents events = new TestEvents(brokers)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "河口中学", "初中", now));
             events.publish(new SchoolRegistered(OTHER, DISTRICT, TOWNSHIP, "河口二中", "初中", now));
             events.publish(new SubjectGroupRegistered(GROUP, DISTRICT, TOWNSHIP, SCHOOL, "数学教研组", "数学", now));
@@ -109,14 +111,14 @@ class SessionFormsApiTest {
 
     @Test
     void eachFormRequiresItsOwnFieldsAndRefusesTheOthersWritingNothing() {
-        Map<String, Object> themed = body("THEMED_RESEARCH", HOST, List.of(T1), 24);
+        Map<String, Object> themed = body(clock, "THEMED_RESEARCH", HOST, List.of(T1), 24);
         assertFieldError(create(themed), 400, "required-for-form", "speakerId");
         themed.put("speakerId", T2);
         themed.put("book", Map.of("title", "给教师的建议"));
         assertFieldError(create(themed), 400, "not-for-form", "book");
         assertThat(sessionsWithTopic(themed)).isZero();
 
-        Map<String, Object> preparation = body("COLLECTIVE_PREPARATION", HOST, List.of(T1), 24);
+        Map<String, Object> preparation = body(clock, "COLLECTIVE_PREPARATION", HOST, List.of(T1), 24);
         Http.Reply reply = create(preparation);
         assertFieldError(reply, 400, "required-for-form", "mainPreparerId");
         assertFieldError(reply, 400, "required-for-form", "lessonContent");
@@ -124,14 +126,14 @@ class SessionFormsApiTest {
         preparation.put("lessonContent", Map.of("subject", "数学", "grade", "七年级"));
         assertFieldError(create(preparation), 400, "NotBlank", "lessonContent.title");
 
-        Map<String, Object> sameLesson = body("SAME_LESSON_DIFFERENT_DESIGNS", HOST, List.of(T3), 24);
+        Map<String, Object> sameLesson = body(clock, "SAME_LESSON_DIFFERENT_DESIGNS", HOST, List.of(T3), 24);
         sameLesson.put("teachingTeacherIds", List.of(T1, T1));
         sameLesson.put("lessonContent", lesson("一元一次方程"));
         reply = create(sameLesson);
         assertFieldError(reply, 400, "duplicate-teacher", "teachingTeacherIds[1]");
         assertFieldError(reply, 400, "too-few-teachers", "teachingTeacherIds");
 
-        Map<String, Object> open = body("OPEN_LESSON", HOST, List.of(T3), 24);
+        Map<String, Object> open = body(clock, "OPEN_LESSON", HOST, List.of(T3), 24);
         open.put("teachingTeacherIds", List.of(T1, T2));
         open.put("lessonContent", lesson("勾股定理"));
         reply = create(open);
@@ -140,23 +142,23 @@ class SessionFormsApiTest {
         open.put("lessonKind", "PRIVATE");
         assertThat(create(open).status()).isEqualTo(400);
 
-        Map<String, Object> lecture = body("LECTURE", HOST, List.of(T1), 24);
+        Map<String, Object> lecture = body(clock, "LECTURE", HOST, List.of(T1), 24);
         assertFieldError(create(lecture), 400, "one-speaker", "speakerId");
         lecture.put("speakerId", T2);
         lecture.put("speakerName", "李教授");
         assertFieldError(create(lecture), 400, "one-speaker", "speakerName");
 
-        Map<String, Object> reading = body("READING_CLUB", HOST, List.of(T1), 24);
+        Map<String, Object> reading = body(clock, "READING_CLUB", HOST, List.of(T1), 24);
         assertFieldError(create(reading), 400, "required-for-form", "book");
 
-        Map<String, Object> salon = body("SALON", HOST, List.of(T1), 24);
+        Map<String, Object> salon = body(clock, "SALON", HOST, List.of(T1), 24);
         salon.put("speakerId", T2);
         salon.put("lessonKind", "OPEN");
         reply = create(salon);
         assertFieldError(reply, 400, "not-for-form", "speakerId");
         assertFieldError(reply, 400, "not-for-form", "lessonKind");
 
-        Map<String, Object> group = body("SALON", HOST, List.of(T1), 24);
+        Map<String, Object> group = body(clock, "SALON", HOST, List.of(T1), 24);
         group.put("hostUnit", "GROUP");
         assertFieldError(create(group), 400, "required-for-host-unit", "subjectGroupId");
         group.put("subjectGroupId", "g-nowhere");
@@ -164,7 +166,7 @@ class SessionFormsApiTest {
         assertThat(unknownGroup.status()).isEqualTo(422);
         assertThat(unknownGroup.json().get("code").asString()).isEqualTo("group-unknown");
 
-        Map<String, Object> farSpeaker = body("THEMED_RESEARCH", HOST, List.of(T1), 24);
+        Map<String, Object> farSpeaker = body(clock, "THEMED_RESEARCH", HOST, List.of(T1), 24);
         farSpeaker.put("speakerId", STRANGER);
         assertFieldError(create(farSpeaker), 422, "participant-not-in-school", "speakerId");
 
@@ -175,7 +177,7 @@ class SessionFormsApiTest {
 
     @Test
     void everyFormIsCreatedWithItsPeopleWhoTakePartAndAreNamedInActivityScheduled() {
-        Map<String, Object> themed = body("THEMED_RESEARCH", HOST, List.of(T1), 24);
+        Map<String, Object> themed = body(clock, "THEMED_RESEARCH", HOST, List.of(T1), 24);
         themed.put("speakerId", T2);
         JsonNode session = created(http, school, themed);
         assertThat(session.get("speakerId").asString()).isEqualTo(T2);
@@ -187,7 +189,7 @@ class SessionFormsApiTest {
         assertThat(data(scheduled).get("speakerId").asString()).isEqualTo(T2);
         assertThat(data(scheduled).get("hostUnit").asString()).isEqualTo("SCHOOL");
 
-        Map<String, Object> same = body("SAME_LESSON_DIFFERENT_DESIGNS", HOST, List.of(T3), 24);
+        Map<String, Object> same = body(clock, "SAME_LESSON_DIFFERENT_DESIGNS", HOST, List.of(T3), 24);
         same.put("teachingTeacherIds", List.of(T1, T2));
         same.put("lessonContent", lesson("一元一次方程"));
         same.put("hostUnit", "GROUP");
@@ -200,7 +202,7 @@ class SessionFormsApiTest {
         assertThat(data(scheduled).get("teachingTeacherIds").valueStream().map(JsonNode::asString))
                 .containsExactly(T1, T2);
 
-        Map<String, Object> open = body("OPEN_LESSON", HOST, List.of(), 24);
+        Map<String, Object> open = body(clock, "OPEN_LESSON", HOST, List.of(), 24);
         open.put("teachingTeacherIds", List.of(T4));
         open.put("lessonKind", "DEMONSTRATION");
         open.put("lessonContent", lesson("勾股定理"));
@@ -209,18 +211,18 @@ class SessionFormsApiTest {
         assertThat(data(activityTopic.await(of(EventTypes.ACTIVITY_SCHEDULED.name(), session.get("id").asString())))
                 .get("lessonKind").asString()).isEqualTo("DEMONSTRATION");
 
-        Map<String, Object> lecture = body("LECTURE", HOST, List.of(T1, T2), 24);
+        Map<String, Object> lecture = body(clock, "LECTURE", HOST, List.of(T1, T2), 24);
         lecture.put("speakerName", "李教授（师范大学）");
         session = created(http, school, lecture);
         assertThat(session.get("speakerName").asString()).isEqualTo("李教授（师范大学）");
         assertThat(session.get("participants")).hasSize(2);
 
-        Map<String, Object> reading = body("READING_CLUB", HOST, List.of(T1), 24);
+        Map<String, Object> reading = body(clock, "READING_CLUB", HOST, List.of(T1), 24);
         reading.put("book", Map.of("title", "给教师的建议", "author", "苏霍姆林斯基", "chapters", "第1–20条"));
         session = created(http, school, reading);
         assertThat(session.get("book").get("author").asString()).isEqualTo("苏霍姆林斯基");
 
-        JsonNode salon = created(http, school, body("SALON", HOST, List.of(T1, T2), 24));
+        JsonNode salon = created(http, school, body(clock, "SALON", HOST, List.of(T1, T2), 24));
         assertThat(salon.get("form").asString()).isEqualTo("SALON");
     }
 
@@ -239,7 +241,7 @@ class SessionFormsApiTest {
         Http.Reply added = http.post("/api/activities/schools/" + SCHOOL + "/weekly-slots", school, slot);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
-        LocalDate from = LocalDate.now(ZoneOffset.ofHours(8)).plusDays(1);
+        LocalDate from = clock.today().plusDays(1);
         Http.Reply plan = http.post("/api/activities/schools/" + SCHOOL + "/sessions/plan?from=" + from + "&to="
                 + from.plusDays(6), school, Map.of());
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
@@ -252,7 +254,7 @@ class SessionFormsApiTest {
     }
 
     JsonNode preparation(int hoursFromNow) {
-        Map<String, Object> body = body("COLLECTIVE_PREPARATION", HOST, List.of(T2), hoursFromNow);
+        Map<String, Object> body = body(clock, "COLLECTIVE_PREPARATION", HOST, List.of(T2), hoursFromNow);
         body.put("mainPreparerId", T1);
         body.put("lessonContent", lesson("一元一次方程的应用"));
         return created(http, school, body);
@@ -290,7 +292,7 @@ class SessionFormsApiTest {
         assertFieldError(http.post(path, school, Map.of("attachmentId", foreign)), 422, "attachment-not-in-school",
                 "attachmentId");
         assertFieldError(http.post(path, school, Map.of("note", "无附件")), 400, "NotBlank", "attachmentId");
-        Map<String, Object> themedBody = body("THEMED_RESEARCH", HOST, List.of(T2), 24);
+        Map<String, Object> themedBody = body(clock, "THEMED_RESEARCH", HOST, List.of(T2), 24);
         themedBody.put("speakerId", T1);
         String themed = created(http, school, themedBody).get("id").asString();
         Http.Reply wrongForm = http.post("/api/activities/sessions/" + themed + "/lesson-plan/revisions", school,
@@ -316,7 +318,7 @@ class SessionFormsApiTest {
         JsonNode session = preparation(-3);
         String id = session.get("id").asString();
         String path = "/api/activities/sessions/" + id + "/post-lesson-reflection";
-        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        LocalDate today = clock.today();
         String mine = reflection(T1, today);
         String colleagues = reflection(T2, today);
 
@@ -345,7 +347,7 @@ class SessionFormsApiTest {
 
     @Test
     void minutesOfAHeldSessionAreVersionedAndPublishedWithoutTheirText() {
-        Map<String, Object> themedBody = body("THEMED_RESEARCH", HOST, List.of(T2, T3), -3);
+        Map<String, Object> themedBody = body(clock, "THEMED_RESEARCH", HOST, List.of(T2, T3), -3);
         themedBody.put("speakerId", T1);
         JsonNode session = created(http, school, themedBody);
         String id = session.get("id").asString();
@@ -396,14 +398,14 @@ class SessionFormsApiTest {
     void thePortfolioListsEachSessionOnceWithTheTeachersStrongestRole() {
         JsonNode preparation = preparation(-3);
         held(http, school, preparation);
-        Map<String, Object> salonBody = body("SALON", HOST, List.of(T1), 48);
+        Map<String, Object> salonBody = body(clock, "SALON", HOST, List.of(T1), 48);
         JsonNode salon = created(http, school, salonBody);
-        Map<String, Object> cancelledBody = body("SALON", HOST, List.of(T1), 48);
+        Map<String, Object> cancelledBody = body(clock, "SALON", HOST, List.of(T1), 48);
         JsonNode cancelled = created(http, school, cancelledBody);
         assertThat(http.post("/api/activities/sessions/" + cancelled.get("id").asString() + "/cancel", school,
                 Map.of("reason", "调课")).status()).isEqualTo(200);
 
-        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+        LocalDate today = clock.today();
         List<PortfolioEntry> entries = portfolio.entries(T1, today.minusDays(2), today.plusDays(5));
         PortfolioEntry prepared = entries.stream().filter(e -> e.id().equals(preparation.get("id").asString()))
                 .findFirst().orElseThrow();
@@ -426,11 +428,11 @@ class SessionFormsApiTest {
 
     @Test
     void theListFiltersByFormLevelTeacherAndHostUnitAndSortsEitherWay() {
-        Map<String, Object> lecture = body("LECTURE", HOST, List.of(T1), 30);
+        Map<String, Object> lecture = body(clock, "LECTURE", HOST, List.of(T1), 30);
         lecture.put("speakerName", "市教科院 李老师");
         lecture.put("level", "TOWNSHIP");
         String lectureId = created(http, school, lecture).get("id").asString();
-        Map<String, Object> salon = body("SALON", HOST, List.of(T3), 31);
+        Map<String, Object> salon = body(clock, "SALON", HOST, List.of(T3), 31);
         String salonId = created(http, school, salon).get("id").asString();
 
         List<String> lectures = http.get("/api/activities/sessions?form=LECTURE&level=TOWNSHIP&size=200", school)

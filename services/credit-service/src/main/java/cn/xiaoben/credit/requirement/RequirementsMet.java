@@ -94,8 +94,9 @@ public class RequirementsMet implements AfterDecision {
                     .filter(e -> e.getString("activityDate") != null
                             && period.contains(LocalDate.parse(e.getString("activityDate"))))
                     .filter(e -> requirement.category() == null || requirement.category().equals(e.getString("category")))
-                    .max(Comparator.comparing((Document e) -> e.getDate("awardedAt"),
-                            Comparator.nullsFirst(Comparator.naturalOrder())))
+                    // the entry of the fact being decided crossed the line; else the latest (awards can share an instant)
+                    .max(Comparator.comparing((Document e) -> fact.sourceKey().equals(e.getString("sourceKey")))
+                            .thenComparing(e -> e.getDate("awardedAt"), Comparator.nullsFirst(Comparator.naturalOrder())))
                     .map(e -> e.getString("_id")).orElse("none");
             Instant now = clock.instant();
             String schoolId = fact.schoolId();

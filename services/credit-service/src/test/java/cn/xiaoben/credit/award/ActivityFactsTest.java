@@ -1,5 +1,6 @@
 package cn.xiaoben.credit.award;
 
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.contracts.EventTypes;
 import cn.xiaoben.contracts.activity.AttendanceRecorded;
 import cn.xiaoben.contracts.activity.MentorshipFormed;
@@ -28,7 +29,7 @@ class ActivityFactsTest {
     void aJournalPaperGivesTheMainAuthorAndEachOtherAuthorOnceWithTheGradePublished() {
         PaperRecorded p = new PaperRecorded("pap-1", "dst-1", "tsp-1", "sch-1", "t-1", List.of("t-1", "t-2", "t-2", "t-3"),
                 "题目", "PAPER", "JOURNAL", "中学数学", "PROVINCE", null, LocalDate.parse("2026-10-15"), List.of(),
-                Instant.now());
+                TestClock.start());
         List<CreditFact> parts = ActivityFacts.of(received(EventTypes.PAPER_RECORDED.name(), p), p);
         assertThat(parts).extracting(CreditFact::sourceKey).containsExactly("PAPER_RECORDED|pap-1|t-1|MAIN_AUTHOR",
                 "PAPER_RECORDED|pap-1|t-2|CO_AUTHOR", "PAPER_RECORDED|pap-1|t-3|CO_AUTHOR");
@@ -43,7 +44,7 @@ class ActivityFactsTest {
     void anAttendanceWithAContributionIsDecidedInThatRoleAndAnAbsenceIsNotAttended() {
         AttendanceRecorded speaker = new AttendanceRecorded("ses-1", "t-1", "dst-1", "tsp-1", "sch-1",
                 "THEMED_RESEARCH", "SCHOOL", LocalDate.parse("2026-11-12"), "t-9", "PARTICIPANT", "LATE", 40, null,
-                null, "UPLOAD", Instant.now(), "SPEAKER");
+                null, "UPLOAD", TestClock.start(), "SPEAKER");
         CreditFact f = ActivityFacts.of(received(EventTypes.ATTENDANCE_RECORDED.name(), speaker), speaker).get(0);
         assertThat(f.sourceKey()).isEqualTo("ATTENDANCE_RECORDED|ses-1|t-1|SPEAKER");
         assertThat(f.attended()).isTrue();
@@ -52,7 +53,7 @@ class ActivityFactsTest {
 
         AttendanceRecorded absent = new AttendanceRecorded("ses-1", "t-2", "dst-1", "tsp-1", "sch-1",
                 "THEMED_RESEARCH", "SCHOOL", LocalDate.parse("2026-11-12"), "t-9", "PARTICIPANT", "EXCUSED", 0, null,
-                null, "UPLOAD", Instant.now());
+                null, "UPLOAD", TestClock.start());
         CreditFact a = ActivityFacts.of(received(EventTypes.ATTENDANCE_RECORDED.name(), absent), absent).get(0);
         assertThat(a.role()).isEqualTo("PARTICIPANT");
         assertThat(a.attended()).isFalse();
@@ -61,7 +62,7 @@ class ActivityFactsTest {
     @Test
     void aResearchStageIsItsOwnRecordForTheLeaderAndEachMember() {
         ResearchProjectAdvanced r = new ResearchProjectAdvanced("rsp-1", "dst-1", "tsp-1", "sch-1", "t-1",
-                List.of("t-2", "t-1"), "COUNTY", "MIDTERM", "CONCLUDED", LocalDate.parse("2026-12-01"), Instant.now());
+                List.of("t-2", "t-1"), "COUNTY", "MIDTERM", "CONCLUDED", LocalDate.parse("2026-12-01"), TestClock.start());
         List<CreditFact> parts = ActivityFacts.of(received(EventTypes.RESEARCH_PROJECT_ADVANCED.name(), r), r);
         assertThat(parts).extracting(CreditFact::sourceKey).containsExactly(
                 "RESEARCH_PROJECT_ADVANCED|rsp-1:CONCLUDED|t-1|LEADER",
@@ -73,12 +74,12 @@ class ActivityFactsTest {
     @Test
     void mentorshipsAndProgrammesNameTheirPeopleAndResults() {
         MentorshipFormed m = new MentorshipFormed("mnt-1", "dst-1", "tsp-1", "sch-1", "t-1", "t-2", "2026-2027",
-                List.of(), LocalDate.parse("2026-09-10"), Instant.now());
+                List.of(), LocalDate.parse("2026-09-10"), TestClock.start());
         assertThat(ActivityFacts.of(received(EventTypes.MENTORSHIP_FORMED.name(), m), m))
                 .extracting(CreditFact::sourceKey)
                 .containsExactly("MENTORSHIP_FORMED|mnt-1|t-1|MENTOR", "MENTORSHIP_FORMED|mnt-1|t-2|MENTEE");
         SkillProgrammeCompleted s = new SkillProgrammeCompleted("skp-1", "dst-1", "tsp-1", "sch-1", "t-1", "提升工程2.0",
-                "PROVINCE", "FAILED", new BigDecimal("50"), 2, LocalDate.parse("2026-11-15"), Instant.now());
+                "PROVINCE", "FAILED", new BigDecimal("50"), 2, LocalDate.parse("2026-11-15"), TestClock.start());
         assertThat(ActivityFacts.of(received(EventTypes.SKILL_PROGRAMME_COMPLETED.name(), s), s).get(0).kinds())
                 .containsExactly("FAILED");
     }

@@ -14,6 +14,7 @@ import cn.xiaoben.contracts.activity.ResearchProjectAdvanced;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -64,6 +65,8 @@ class AwardEngineTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
 
     Http http;
@@ -76,7 +79,7 @@ class AwardEngineTest {
         http = Http.local(port);
         events = new TestEvents(brokers);
         creditTopic = new TopicRecorder(brokers, Topics.CREDIT);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "云溪二中", "初中", now));
         for (String t : TEACHERS) {
             events.publish(new TeacherRegistered(t, DISTRICT, TOWNSHIP, SCHOOL, "教师" + t, "女", "数学", "g-1",
@@ -97,41 +100,42 @@ class AwardEngineTest {
     static LessonObserved observation(String observer, String day, int minutes) {
         return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, observer, "aw-host", "数学",
                 "七年级", "一元一次方程", OffsetDateTime.parse(day + "T09:00:00+08:00"), minutes, Map.of("objectives", 90),
-                "好课", Instant.now());
+                "好课", TestClock.start());
     }
 
     static AttendanceRecorded attendance(String session, String teacher, String role, String mark, int minutes) {
         return new AttendanceRecorded(session, teacher, DISTRICT, TOWNSHIP, SCHOOL, "THEMED_RESEARCH", "SCHOOL",
-                LocalDate.parse("2026-11-12"), "aw-host", role, mark, minutes, null, null, "UPLOAD", Instant.now());
+                LocalDate.parse("2026-11-12"), "aw-host", role, mark, minutes, null, null, "UPLOAD", TestClock.start());
     }
 
+    /** A correction made {@code hoursLater} after the attendance was recorded (two corrections never share a time). */
     static AttendanceCorrected correction(AttendanceRecorded a, String oldMark, int oldMinutes, String newMark,
-                                          int newMinutes) {
+                                          int newMinutes, int hoursLater) {
         return new AttendanceCorrected(a.sessionId(), a.teacherId(), DISTRICT, TOWNSHIP, SCHOOL, a.form(), a.level(),
                 a.date(), a.hostId(), a.role(), oldMark, oldMinutes, newMark, newMinutes, "签到记录有误", "sys",
-                Instant.now());
+                a.recordedAt().plus(Duration.ofHours(hoursLater)));
     }
 
     static PaperRecorded paper(String main, String co) {
         return new PaperRecorded("pap-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, main, List.of(main, co),
                 "大单元教学的实践研究", "PAPER", "AWARD", "县论文评比", "COUNTY", "FIRST", LocalDate.parse("2026-10-15"),
-                List.of(), Instant.now());
+                List.of(), TestClock.start());
     }
 
     static ReadingNoteSubmitted readingNote(String teacher) {
         return new ReadingNoteSubmitted("rdn-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, teacher, "READING_NOTE",
                 "读《给教师的建议》", "给教师的建议", "苏霍姆林斯基", "第1–20条", 1200, LocalDate.parse("2026-11-19"), List.of(),
-                Instant.now());
+                TestClock.start());
     }
 
     static ResearchProjectAdvanced concluded(String leader, String member) {
         return new ResearchProjectAdvanced("rsp-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, leader,
-                List.of(member), "COUNTY", "MIDTERM", "CONCLUDED", LocalDate.parse("2026-12-01"), Instant.now());
+                List.of(member), "COUNTY", "MIDTERM", "CONCLUDED", LocalDate.parse("2026-12-01"), TestClock.start());
     }
 
     static CompetitionResultRecorded competition(String teacher, String day) {
         return new CompetitionResultRecorded("cmp-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, teacher, "优质课评比",
-                "QUALITY_LESSON", "TOWNSHIP", "FIRST", LocalDate.parse(day), List.of(), Instant.now());
+                "QUALITY_LESSON", "TOWNSHIP", "FIRST", LocalDate.parse(day), List.of(), TestClock.start());
     }
 
     // ---- reading ----
@@ -246,7 +250,7 @@ class AwardEngineTest {
         events.publish(new ExternalTrainingClaimed(trainingId, DISTRICT, TOWNSHIP, SCHOOL,
                 "aw-claimant", "TRAINING", "国培计划初中数学骨干教师培训", "省教育厅", "NATIONAL", "省教育学院",
                 LocalDate.parse("2026-10-20"), LocalDate.parse("2026-10-24"), new BigDecimal("40"), List.of(),
-                Instant.now()));
+                clock.instant()));
         await().atMost(Duration.ofSeconds(20)).until(() -> database.getCollection("credit_claims")
                 .countDocuments(new Document("sourceId", trainingId)) == 1);
         Document claim = database.getCollection("credit_claims").find(new Document("sourceId", trainingId)).first();
@@ -262,7 +266,7 @@ class AwardEngineTest {
         events.publish(present);
         String firstId = onlyEntry("aw-corrected").get("entryId").asString();
 
-        events.publish(correction(present, "PRESENT", 90, "LATE", 45));
+        events.publish(correction(present, "PRESENT", 90, "LATE", 45, 1));
         await().atMost(Duration.ofSeconds(20)).until(() -> entries("aw-corrected").size() == 3);
         Map<String, JsonNode> byKind = new LinkedHashMap<>();
         for (JsonNode e : entries("aw-corrected")) {
@@ -288,7 +292,7 @@ class AwardEngineTest {
                 .contains("\"voidedEntryId\":\"" + firstId + "\"");
 
         // corrected again, now absent: the second award is voided too and the attendance declined
-        events.publish(correction(present, "LATE", 45, "ABSENT", 0));
+        events.publish(correction(present, "LATE", 45, "ABSENT", 0, 2));
         await().atMost(Duration.ofSeconds(20)).until(() -> account("aw-corrected").get("declined").asInt() == 1);
         JsonNode account = account("aw-corrected");
         assertThat(account.get("entries")).hasSize(4);
@@ -325,7 +329,7 @@ class AwardEngineTest {
         List<String> ids = new ArrayList<>();
         AttendanceRecorded attended = attendance("ses-aw-5", "aw-replay", "HOST", "PRESENT", 90);
         history.add(attended);
-        history.add(correction(attended, "PRESENT", 90, "PRESENT", 45));
+        history.add(correction(attended, "PRESENT", 90, "PRESENT", 45, 1));
         history.add(paper("aw-replay", "aw-replay-co"));
         history.add(observation("aw-replay", "2026-09-08", 45));
         history.add(attendance("ses-aw-6", "aw-replay", "PARTICIPANT", "ABSENT", 0));

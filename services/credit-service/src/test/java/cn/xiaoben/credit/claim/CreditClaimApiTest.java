@@ -6,6 +6,7 @@ import cn.xiaoben.contracts.activity.ExternalTrainingClaimed;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -56,6 +57,8 @@ class CreditClaimApiTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
 
     Http http;
@@ -74,7 +77,7 @@ class CreditClaimApiTest {
         http = Http.local(port);
         events = new TestEvents(brokers);
         creditTopic = new TopicRecorder(brokers, Topics.CREDIT);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "云溪三中", "初中", now));
         events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "云溪四中", "初中", now));
         for (String t : TEACHERS) {
@@ -121,7 +124,7 @@ class CreditClaimApiTest {
     /** Moves the arrival at the pending step back in time: the claim has waited there {@code hours}. */
     void waited(String claimId, int step, int hours) {
         database.getCollection("credit_claims").updateOne(Filters.eq("_id", claimId), Updates.set(
-                "steps." + step + ".arrivedAt", Date.from(Instant.now().minus(Duration.ofHours(hours)))));
+                "steps." + step + ".arrivedAt", Date.from(clock.instant().minus(Duration.ofHours(hours)))));
     }
 
     Http.Reply approve(String claimId, String token) {
@@ -215,7 +218,7 @@ class CreditClaimApiTest {
         ExternalTrainingClaimed training = new ExternalTrainingClaimed("ext-" + UUID.randomUUID(), DISTRICT, TOWNSHIP,
                 SCHOOL, "cl-auto", "TRAINING", "国培计划初中语文骨干教师培训", "省教育厅", "NATIONAL", "省教育学院",
                 LocalDate.parse("2026-10-20"), LocalDate.parse("2026-10-24"), new BigDecimal("40"),
-                List.of("att-cert"), Instant.now());
+                List.of("att-cert"), clock.instant());
         events.publish(training);
         events.publish(training); // a duplicate opens nothing new
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/credits/claims?teacherId=cl-auto",

@@ -8,6 +8,7 @@ import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -60,6 +61,8 @@ class RecalculationApiTest {
     @Autowired
     DirectoryReplica directory;
     @Autowired
+    TestClock clock;
+    @Autowired
     MongoDatabase database;
 
     Http http;
@@ -73,7 +76,7 @@ class RecalculationApiTest {
         http = Http.local(port);
         events = new TestEvents(brokers);
         creditTopic = new TopicRecorder(brokers, Topics.CREDIT);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "云溪三中", "初中", now));
         for (String t : TEACHERS) {
             events.publish(new TeacherRegistered(t, DISTRICT, TOWNSHIP, SCHOOL, "教师" + t, "女", "语文", "g-1",
@@ -96,19 +99,19 @@ class RecalculationApiTest {
     static LessonObserved observation(String observer, String day) {
         return new LessonObserved("obs-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, observer, MARKER, "语文",
                 "七年级", "春", OffsetDateTime.parse(day + "T09:00:00+08:00"), 45, Map.of("objectives", 90), "好课",
-                Instant.now());
+                TestClock.start());
     }
 
     static PaperRecorded paper() {
         return new PaperRecorded("pap-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, AUTHOR, List.of(AUTHOR),
                 "群文阅读的实践研究", "PAPER", "AWARD", "县论文评比", "COUNTY", "FIRST", LocalDate.parse("2026-10-15"),
-                List.of(), Instant.now());
+                List.of(), TestClock.start());
     }
 
     static ReadingNoteSubmitted readingNote() {
         return new ReadingNoteSubmitted("rdn-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, MARKER,
                 "READING_NOTE", "读书笔记", "给教师的建议", "苏霍姆林斯基", "第1–20条", 1200, LocalDate.parse("2026-11-19"),
-                List.of(), Instant.now());
+                List.of(), TestClock.start());
     }
 
     /** The default rules, changed: observations 1.5 per 45 min capped at 4 a year, a county first-prize paper 4. */

@@ -11,6 +11,7 @@ import cn.xiaoben.contracts.activity.ReadingNoteSubmitted;
 import cn.xiaoben.contracts.directory.SchoolRegistered;
 import cn.xiaoben.contracts.directory.TeacherRegistered;
 import cn.xiaoben.service.directory.DirectoryReplica;
+import cn.xiaoben.testsupport.TestClock;
 import cn.xiaoben.testsupport.Http;
 import cn.xiaoben.testsupport.ServiceIntegrationTest;
 import cn.xiaoben.testsupport.TestEvents;
@@ -40,7 +41,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +66,7 @@ class RequirementsTranscriptCertificateTest {
             OTHER_TOWNSHIP = "tsp-rq-x", FAR_SCHOOL = "sch-rq3";
     static final List<String> TEACHERS = List.of("rq-met", "rq-slow", "rq-past", "rq-heal", "rq-class", "rq-cert", "rq-trans");
     static final List<String> OTHER_TEACHERS = List.of("rq-star", "rq-idle", "rq-idle2");
-    static final SchoolYear THIS_YEAR = SchoolYear.current(Clock.systemUTC());
+    static final SchoolYear THIS_YEAR = SchoolYear.current(new TestClock());
     static final String DAY = THIS_YEAR.firstDay().toString();
     static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -76,6 +76,8 @@ class RequirementsTranscriptCertificateTest {
     String brokers;
     @Autowired
     DirectoryReplica directory;
+    @Autowired
+    TestClock clock;
     @Autowired
     MongoDatabase database;
 
@@ -91,7 +93,7 @@ class RequirementsTranscriptCertificateTest {
         http = Http.local(port);
         events = new TestEvents(brokers);
         creditTopic = new TopicRecorder(brokers, Topics.CREDIT);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         events.publish(new SchoolRegistered(SCHOOL, DISTRICT, TOWNSHIP, "云溪三中", "初中", now));
         events.publish(new SchoolRegistered(OTHER_SCHOOL, DISTRICT, TOWNSHIP, "云溪四中", "初中", now));
         events.publish(new SchoolRegistered(FAR_SCHOOL, DISTRICT, OTHER_TOWNSHIP, "远山小学", "小学", now));
@@ -120,19 +122,19 @@ class RequirementsTranscriptCertificateTest {
     static AttendanceRecorded hosted(String teacher, String school, String day, int minutes) {
         return new AttendanceRecorded("ses-" + UUID.randomUUID(), teacher, DISTRICT, TOWNSHIP, school,
                 "THEMED_RESEARCH", "SCHOOL", LocalDate.parse(day), teacher, "HOST", "PRESENT", minutes, null, null,
-                "UPLOAD", Instant.now());
+                "UPLOAD", TestClock.start());
     }
 
     /** A county first-prize paper: 6 学时 of research (not required content). */
     static PaperRecorded paper(String teacher, String day) {
         return new PaperRecorded("pap-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, teacher, List.of(teacher),
                 "大单元教学的实践研究", "PAPER", "AWARD", "县论文评比", "COUNTY", "FIRST", LocalDate.parse(day), List.of(),
-                Instant.now());
+                TestClock.start());
     }
 
     static ReadingNoteSubmitted note(String teacher, String day) {
         return new ReadingNoteSubmitted("rdn-" + UUID.randomUUID(), DISTRICT, TOWNSHIP, SCHOOL, teacher, "READING_NOTE",
-                "读书笔记", "给教师的建议", "苏霍姆林斯基", "第1–20条", 1200, LocalDate.parse(day), List.of(), Instant.now());
+                "读书笔记", "给教师的建议", "苏霍姆林斯基", "第1–20条", 1200, LocalDate.parse(day), List.of(), TestClock.start());
     }
 
     void publishAndAwait(String teacher, DomainEvent... facts) {

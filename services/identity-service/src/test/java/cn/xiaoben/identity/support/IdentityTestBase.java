@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service's own decoder (primary) replaces the test-support decoder, so test-support tokens count as forged here.
  */
 @ServiceIntegrationTest
+// Real time, not the suite's fixed clock: the authorization server stamps and checks token lifetimes against the
+// wall clock (as do the resource servers), so its own clock must agree with it (decision 0008).
 @TestPropertySource(properties = {
+        "xiaoben.test.clock=system",
         "xiaoben.identity.bootstrap.bureau-client-secret=" + IdentityTestBase.BUREAU_SECRET,
         "xiaoben.messaging.sweep-interval=200ms"})
 public abstract class IdentityTestBase {
