@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 @TestPropertySource(properties = {
         "xiaoben.identity.bootstrap.bureau-client-secret=" + IdentityTestBase.BUREAU_SECRET,
-        "xiaoben.messaging.sweep-interval=200ms"})
+        "xiaoben.messaging.sweep-interval=200ms",
+        // Real time, not the suite's fixed clock: the authorization server stamps and checks token lifetimes against the wall clock (as do the resource servers), so its own clock must agree with it (decision 0008).
+        "xiaoben.test.clock=system"})
 public abstract class IdentityTestBase {
 
     public static final String BUREAU_CLIENT = "bureau-console";
