@@ -6,26 +6,16 @@ import cn.xiaoben.identity.authserver.claims.TenancyClaimsCustomizer;
 import cn.xiaoben.identity.authserver.clients.ClientTemplates;
 import cn.xiaoben.identity.authserver.clients.DefaultScopesConverter;
 import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
-import cn.xiaoben.identity.authserver.keys.SigningKeyStore;
 import cn.xiaoben.identity.config.IdentityProperties;
 import cn.xiaoben.identity.directory.teacher.TeacherStore;
 import com.mongodb.client.MongoDatabase;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -40,8 +30,8 @@ import java.util.Set;
 
 /**
  * The OAuth2 authorization server: its endpoints under {@code /oauth2/**} and {@code /.well-known/**} (OIDC user
- * info and logout moved under {@code /oauth2/} too, so the gateway needs no more routes), a fixed issuer, the
- * signing key and every client and authorization stored in MongoDB.
+ * info and logout moved under {@code /oauth2/} too, so the gateway needs no more routes), a fixed issuer, every
+ * client and authorization stored in MongoDB; the signing keys: {@code keys.SigningKeysConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuthorizationServerConfiguration {
@@ -71,33 +61,6 @@ public class AuthorizationServerConfiguration {
                 .oidcLogoutEndpoint("/oauth2/logout")
                 .oidcClientRegistrationEndpoint("/oauth2/register")
                 .build();
-    }
-
-    @Bean
-    SigningKeyStore signingKeyStore(MongoDatabase database, Clock clock) {
-        return new SigningKeyStore(database, clock);
-    }
-
-    @Bean
-    RSAKey signingKey(SigningKeyStore keys) {
-        return keys.activeKey();
-    }
-
-    @Bean
-    JWKSource<SecurityContext> jwkSource(RSAKey signingKey) {
-        return new ImmutableJWKSet<>(new JWKSet(signingKey));
-    }
-
-    /**
-     * Validates this service's own tokens (for {@code /api/**} and user info) on its own key, without an HTTP call
-     * to itself. Primary, so it wins over any other decoder in the context.
-     */
-    @Bean
-    @Primary
-    JwtDecoder identityJwtDecoder(RSAKey signingKey, IdentityProperties properties) throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return decoder;
     }
 
     @Bean

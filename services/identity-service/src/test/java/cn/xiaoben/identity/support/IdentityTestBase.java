@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 @TestPropertySource(properties = {
         "xiaoben.identity.bootstrap.bureau-client-secret=" + IdentityTestBase.BUREAU_SECRET,
+        "xiaoben.identity.keys.kek=" + IdentityTestBase.KEK,
         "xiaoben.messaging.sweep-interval=200ms",
         // Real time, not the suite's fixed clock: the authorization server stamps and checks token lifetimes against the wall clock (as do the resource servers), so its own clock must agree with it (decision 0008).
         "xiaoben.test.clock=system"})
@@ -29,6 +30,8 @@ public abstract class IdentityTestBase {
     public static final String BUREAU_CLIENT = "bureau-console";
     public static final String BUREAU_SECRET = "bureau-test-secret-6Yp2";
     public static final String DISTRICT = "dst-yunxi";
+    /** The key-encryption key of the tests (base64 of 32 bytes), so none is generated under the module. */
+    public static final String KEK = "dGVzdHMtb25seS1rZXktZW5jcnlwdGlvbi1rZXkhISE=";
 
     @LocalServerPort
     protected int port;
