@@ -6,6 +6,7 @@ import cn.xiaoben.identity.authserver.claims.TenancyClaimsCustomizer;
 import cn.xiaoben.identity.authserver.clients.ClientTemplates;
 import cn.xiaoben.identity.authserver.clients.DefaultScopesConverter;
 import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
+import cn.xiaoben.identity.authserver.clients.PublicClientRevocation;
 import cn.xiaoben.identity.config.IdentityProperties;
 import cn.xiaoben.identity.directory.teacher.TeacherStore;
 import com.mongodb.client.MongoDatabase;
@@ -38,11 +39,18 @@ public class AuthorizationServerConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, JwtDecoder identityJwtDecoder) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, JwtDecoder identityJwtDecoder,
+                                                 RegisteredClientRepository clients,
+                                                 AuthorizationServerSettings settings) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
             server.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopesConverter()));
+            server.clientAuthentication(client -> client
+                    .authenticationConverters(converters -> converters.add(
+                            PublicClientRevocation.converter(settings.getTokenRevocationEndpoint())))
+                    .authenticationProviders(providers -> providers.add(0,
+                            PublicClientRevocation.provider(clients))));
         });
         http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(identityJwtDecoder)));

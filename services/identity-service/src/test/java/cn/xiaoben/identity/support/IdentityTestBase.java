@@ -91,6 +91,25 @@ public abstract class IdentityTestBase {
         return api.post("/api/directory/schools/" + schoolId + "/teachers", token, body, headers);
     }
 
+    /** The password of every account {@link #account} creates. */
+    protected static final String PASSWORD = "correct-horse-battery";
+
+    /** A new account with this role (ids as the role needs them); its username. */
+    protected String account(String bureau, String role, String schoolId, String teacherId) {
+        String username = unique(role.toLowerCase(java.util.Locale.ROOT)).replace("-", ".");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", PASSWORD,
+                "displayName", "测试 " + role, "role", role));
+        if (schoolId != null) {
+            body.put("schoolId", schoolId);
+        }
+        if (teacherId != null) {
+            body.put("teacherId", teacherId);
+        }
+        Response response = api.post("/api/directory/accounts", bureau, body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return username;
+    }
+
     /** A township with one school (and the school's token). */
     protected record SchoolSetup(String townshipId, JsonNode school, String schoolId, String token) {
     }
