@@ -46,7 +46,7 @@ class TokenIssuanceTest extends IdentityTestBase {
         assertThat(claims.get("school_id").asString()).isEqualTo(setup.schoolId());
         assertThat(strings(claims.get("roles"))).containsExactly("SCHOOL_SYSTEM");
         assertThat(scopes(claims)).containsExactlyInAnyOrder("activity:write", "activity:read",
-                "directory:write", "directory:read", "credit:read", "report:read", "evaluation:read");
+                "directory:write", "directory:read", "credit:read", "credit:write", "report:read", "evaluation:read");
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(900);
     }
 

@@ -2,6 +2,7 @@ package cn.xiaoben.identity.authserver;
 
 import cn.xiaoben.identity.accounts.AccountStore;
 import cn.xiaoben.identity.authserver.authorizations.MongoAuthorizationService;
+import cn.xiaoben.identity.authserver.claims.RoleScopedAuthorizationRequests;
 import cn.xiaoben.identity.authserver.claims.TenancyClaimsCustomizer;
 import cn.xiaoben.identity.authserver.clients.ClientTemplates;
 import cn.xiaoben.identity.authserver.clients.DefaultScopesConverter;
@@ -18,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -40,12 +42,15 @@ public class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, JwtDecoder identityJwtDecoder,
-                                                 RegisteredClientRepository clients,
+                                                 RegisteredClientRepository clients, AccountStore accounts,
                                                  AuthorizationServerSettings settings) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
             server.tokenEndpoint(token -> token.accessTokenRequestConverter(new DefaultScopesConverter()));
+            server.authorizationEndpoint(authorize -> authorize.authenticationProviders(providers ->
+                    providers.replaceAll(p -> p instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider
+                            ? new RoleScopedAuthorizationRequests(p, accounts, clients) : p)));
             server.clientAuthentication(client -> client
                     .authenticationConverters(converters -> converters.add(
                             PublicClientRevocation.converter(settings.getTokenRevocationEndpoint())))
@@ -72,7 +77,7 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(MongoDatabase database) {
+    MongoRegisteredClientRepository registeredClientRepository(MongoDatabase database) {
         return new MongoRegisteredClientRepository(database);
     }
 

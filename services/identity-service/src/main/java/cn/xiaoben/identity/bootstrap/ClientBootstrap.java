@@ -1,31 +1,32 @@
 package cn.xiaoben.identity.bootstrap;
 
 import cn.xiaoben.identity.authserver.clients.ClientTemplates;
+import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
 import cn.xiaoben.identity.config.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * The platform's own clients, brought to their configured state on every start: the bureau console (its secret
- * belongs to whoever launches the service, so a changed secret replaces the stored hash) and the web client.
+ * belongs to whoever launches the service, so a changed secret replaces the stored hash), the web client, and the
+ * scopes and token lifetime of the school systems' clients.
  */
 public class ClientBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(ClientBootstrap.class);
 
-    private final RegisteredClientRepository clients;
+    private final MongoRegisteredClientRepository clients;
     private final ClientTemplates templates;
     private final PasswordEncoder passwords;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    public ClientBootstrap(RegisteredClientRepository clients, ClientTemplates templates, PasswordEncoder passwords,
+    public ClientBootstrap(MongoRegisteredClientRepository clients, ClientTemplates templates, PasswordEncoder passwords,
                            IdentityProperties properties, Clock clock) {
         this.clients = clients;
         this.templates = templates;
@@ -61,6 +62,14 @@ public class ClientBootstrap {
         String clientId = properties.webClient().clientId();
         RegisteredClient existing = clients.findByClientId(clientId);
         clients.save(templates.web(existing != null ? existing.getId() : "client-" + clientId, issuedAt(existing)));
+    }
+
+    /** School systems' clients get the current scopes and token lifetime. */
+    public void schoolClients() {
+        long changed = clients.alignSchoolClients(ClientTemplates.SCHOOL_SCOPES, properties.clientTokenTtl());
+        if (changed > 0) {
+            log.info("Brought {} school system client(s) to the current scopes and token lifetime", changed);
+        }
     }
 
     private Instant issuedAt(RegisteredClient existing) {
