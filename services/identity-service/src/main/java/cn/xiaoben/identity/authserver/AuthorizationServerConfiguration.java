@@ -10,6 +10,9 @@ import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
 import cn.xiaoben.identity.authserver.clients.PublicClientRevocation;
 import cn.xiaoben.identity.config.IdentityProperties;
 import cn.xiaoben.identity.directory.teacher.TeacherStore;
+import cn.xiaoben.identity.throttle.AuthAttempts;
+import cn.xiaoben.identity.throttle.AuthThrottleFilter;
+import cn.xiaoben.service.problem.ProblemWriter;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
@@ -43,7 +47,8 @@ public class AuthorizationServerConfiguration {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, JwtDecoder identityJwtDecoder,
                                                  RegisteredClientRepository clients, AccountStore accounts,
-                                                 AuthorizationServerSettings settings) throws Exception {
+                                                 AuthorizationServerSettings settings, AuthAttempts attempts,
+                                                 ProblemWriter problems, Clock clock) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
@@ -57,6 +62,9 @@ public class AuthorizationServerConfiguration {
                     .authenticationProviders(providers -> providers.add(0,
                             PublicClientRevocation.provider(clients))));
         });
+        // before client authentication (which Spring places right after the pre-authentication filter)
+        http.addFilterBefore(AuthThrottleFilter.clientAuthentication(attempts, problems, clock),
+                AbstractPreAuthenticatedProcessingFilter.class);
         http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(identityJwtDecoder)));
         MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);

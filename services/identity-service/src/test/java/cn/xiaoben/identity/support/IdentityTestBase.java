@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "xiaoben.identity.bootstrap.bureau-client-secret=" + IdentityTestBase.BUREAU_SECRET,
         "xiaoben.identity.keys.kek=" + IdentityTestBase.KEK,
         "xiaoben.messaging.sweep-interval=200ms",
+        // a backoff of minutes, so that the attempt right after the free failures is surely inside it
+        "xiaoben.identity.throttle.backoff-base=1m",
         // Real time, not the suite's fixed clock: the authorization server stamps and checks token lifetimes against the wall clock (as do the resource servers), so its own clock must agree with it (decision 0008).
         "xiaoben.test.clock=system"})
 public abstract class IdentityTestBase {
