@@ -10,6 +10,7 @@ import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
 import cn.xiaoben.identity.authserver.clients.PublicClientRevocation;
 import cn.xiaoben.identity.config.IdentityProperties;
 import cn.xiaoben.identity.directory.teacher.TeacherStore;
+import cn.xiaoben.identity.security.BrowserHardening;
 import cn.xiaoben.identity.throttle.AuthAttempts;
 import cn.xiaoben.identity.throttle.AuthThrottleFilter;
 import cn.xiaoben.service.problem.ProblemWriter;
@@ -48,7 +49,9 @@ public class AuthorizationServerConfiguration {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, JwtDecoder identityJwtDecoder,
                                                  RegisteredClientRepository clients, AccountStore accounts,
                                                  AuthorizationServerSettings settings, AuthAttempts attempts,
-                                                 ProblemWriter problems, Clock clock) throws Exception {
+                                                 ProblemWriter problems, Clock clock,
+                                                 IdentityProperties properties) throws Exception {
+        BrowserHardening.headers(http, properties);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
