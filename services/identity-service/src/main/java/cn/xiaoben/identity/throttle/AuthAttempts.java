@@ -125,6 +125,11 @@ public class AuthAttempts {
         return deleted > 0;
     }
 
+    /** Lifts whatever holds a client id; true if something did. */
+    public boolean liftClient(String clientId) {
+        return lift(AttemptKey.client(clientId));
+    }
+
     /** Every key now locked or slowed down. */
     List<Document> current() {
         java.util.Date now = Dates.toDate(Dates.now(clock));

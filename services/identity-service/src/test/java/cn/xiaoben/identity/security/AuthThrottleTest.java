@@ -1,5 +1,6 @@
 package cn.xiaoben.identity.security;
 
+import cn.xiaoben.identity.bootstrap.ClientBootstrap;
 import cn.xiaoben.identity.support.Api;
 import cn.xiaoben.identity.support.IdentityTestBase;
 import cn.xiaoben.identity.support.Response;
@@ -10,6 +11,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,11 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Retry-After}, twenty failures lock the client id or username until a bureau administrator lifts the lock (a
  * school administrator cannot), and a successful sign-in forgets earlier failures. Each test comes from addresses of
  * its own ({@code X-Forwarded-For}, believed from loopback as from the gateway). The backoff starts at one minute here.
+ * The bureau's own client, which anyone can lock with wrong secrets, is unlocked by a restart (its bootstrap).
  */
 class AuthThrottleTest extends IdentityTestBase {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    ClientBootstrap clientBootstrap;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void sixWrongClientSecretsAnswer429AndALockIsLiftedByTheBureauOnly() {
@@ -107,6 +119,21 @@ class AuthThrottleTest extends IdentityTestBase {
             assertThat(signIn(second.browserApi(), username, "wrong-" + i, again, "198.51.100.30")
                     .header("Location")).as("attempt %d after the success", i).contains("/login?error");
         }
+    }
+
+    @Test
+    void aRestartLiftsALockOthersPutOnTheBureauClient() {
+        Instant now = clock.instant();
+        database.getCollection("auth_attempts").insertOne(new Document("_id", "client|" + BUREAU_CLIENT)
+                .append("kind", "client").append("name", BUREAU_CLIENT).append("failures", 20)
+                .append("windowStart", Date.from(now)).append("lockedUntil", Date.from(now.plus(Duration.ofHours(1)))));
+        try {
+            assertTooMany(clientToken(BUREAU_CLIENT, BUREAU_SECRET, "203.0.113.40"), "locked");
+        } finally {
+            clientBootstrap.bureauClient();
+        }
+
+        assertThat(clientToken(BUREAU_CLIENT, BUREAU_SECRET, "203.0.113.40").status()).isEqualTo(200);
     }
 
     private Response clientToken(String clientId, String secret, String ip) {
