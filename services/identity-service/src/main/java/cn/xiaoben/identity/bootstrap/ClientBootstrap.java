@@ -29,8 +29,9 @@ public class ClientBootstrap {
     private final Clock clock;
     private final AuthAttempts attempts;
 
-    public ClientBootstrap(MongoRegisteredClientRepository clients, ClientTemplates templates, PasswordEncoder passwords,
-                           IdentityProperties properties, Clock clock, AuthAttempts attempts) {
+    public ClientBootstrap(MongoRegisteredClientRepository clients, ClientTemplates templates,
+                           PasswordEncoder passwords, IdentityProperties properties, Clock clock,
+                           AuthAttempts attempts) {
         this.clients = clients;
         this.templates = templates;
         this.passwords = passwords;

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +133,7 @@ public class AuthAttempts {
 
     /** Every key now locked or slowed down. */
     List<Document> current() {
-        java.util.Date now = Dates.toDate(Dates.now(clock));
+        Date now = Dates.toDate(Dates.now(clock));
         return attempts.find(Filters.or(Filters.gt("lockedUntil", now), Filters.gt("blockedUntil", now)))
                 .into(new ArrayList<>());
     }

@@ -91,11 +91,13 @@ public final class AuthThrottleFilter extends OncePerRequestFilter {
                 ? new Problem(HttpStatus.TOO_MANY_REQUESTS, "locked",
                 "Locked after too many failed authentications until " + refusal.until() + " (retry after "
                         + seconds + " s), unless a bureau administrator lifts the lock first.",
-                "认证失败次数过多，已锁定至 " + refusal.until() + "（" + seconds + " 秒后可重试），或请教育局管理员解除锁定。")
+                "认证失败次数过多，已锁定至 " + refusal.until() + "（" + seconds
+                        + " 秒后可重试），或请教育局管理员解除锁定。")
                 : new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failures",
                 "Too many failed authentications; retry after " + seconds + " s. Attempts before then count as"
                         + " failures too.",
-                "认证失败次数过多，请在 " + seconds + " 秒后重试；在此之前的尝试同样计为失败。"));
+                "认证失败次数过多，请在 " + seconds
+                        + " 秒后重试；在此之前的尝试同样计为失败。"));
     }
 
     /** A request carrying a client secret (HTTP Basic or {@code client_secret}): its client id and IP. */

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  */
 public final class RoleScopes {
 
-    /** What every person does: read the directory, take part in activities, claim credit, be evaluated, read reports. */
+    /** What every person does: read the directory, take part in activities, claim credit, evaluate, read reports. */
     private static final List<String> PERSON = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, "directory:read",
             "activity:read", "activity:write", "credit:read", "credit:write", "evaluation:read", "evaluation:write",
             "report:read");

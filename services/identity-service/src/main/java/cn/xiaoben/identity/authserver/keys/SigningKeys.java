@@ -37,7 +37,7 @@ import java.util.UUID;
  * authenticated form. A clear-text key of an older version is deleted, never served again: anyone who could read
  * the database had it, so tokens it signed must stop being accepted.
  */
-public class SigningKeys implements JWKSource<SecurityContext> {
+class SigningKeys implements JWKSource<SecurityContext> {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final String AAD_PREFIX = "xiaoben-identity-signing-key:";

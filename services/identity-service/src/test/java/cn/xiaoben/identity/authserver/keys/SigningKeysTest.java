@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,7 +78,7 @@ class SigningKeysTest {
         assertThat(doc.getString("kid")).isEqualTo(keys.signingKey().getKeyID());
         assertThat(doc.get("publicJwk", Document.class).keySet()).doesNotContain("d", "p", "q", "dp", "dq", "qi");
         assertThat(JWK.parse(doc.get("publicJwk", Document.class).toJson()).isPrivate()).isFalse();
-        String sealed = new String(doc.get("sealed", Binary.class).getData(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String sealed = new String(doc.get("sealed", Binary.class).getData(), StandardCharsets.ISO_8859_1);
         assertThat(sealed).doesNotContain("\"d\"", "\"p\"", "RSA");
         assertThat(keys.get(new JWKSelector(new JWKMatcher.Builder().build()), null))
                 .allSatisfy(jwk -> assertThat(jwk.isPrivate()).isFalse());
