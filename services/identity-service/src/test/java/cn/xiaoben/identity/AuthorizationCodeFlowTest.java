@@ -81,7 +81,9 @@ class AuthorizationCodeFlowTest extends IdentityTestBase {
         assertThat(claims.get("school_id").asString()).isEqualTo(setup.schoolId());
         assertThat(claims.get("teacher_id").asString()).isEqualTo(teacherId);
         assertThat(TokenIssuanceTest.strings(claims.get("roles"))).containsExactly("TEACHER");
-        assertThat(claims.get("scope").asString()).isEqualTo("directory:read openid");
+        assertThat(claims.get("scope").asString()).as("a teacher's scopes, whatever was asked for").isEqualTo(
+                "activity:read activity:write credit:read credit:write directory:read evaluation:read "
+                        + "evaluation:write openid profile report:read");
         assertThat(Jwts.claims(token.json().get("id_token").asString()).get("name").asString()).isEqualTo("吴老师");
 
         assertThat(api.get("/api/directory/schools/" + setup.schoolId() + "/teachers", accessToken).status())

@@ -3,6 +3,7 @@ package cn.xiaoben.identity;
 import cn.xiaoben.contracts.EventTypes;
 import cn.xiaoben.identity.support.Api;
 import cn.xiaoben.identity.support.DirectoryEvents;
+import cn.xiaoben.identity.support.IdentityTestBase;
 import cn.xiaoben.identity.support.Jwts;
 import cn.xiaoben.identity.support.Response;
 import cn.xiaoben.testsupport.RealInfrastructure;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cleanly elsewhere. Tokens are real ones from the service (its own decoder is primary over the test-support one).
  */
 @RealInfrastructureTest
-@TestPropertySource(properties = "xiaoben.identity.bootstrap.bureau-client-secret=containers-secret-4Lk")
+@TestPropertySource(properties = {"xiaoben.identity.bootstrap.bureau-client-secret=containers-secret-4Lk",
+        "xiaoben.identity.keys.kek=" + IdentityTestBase.KEK})
 class IdentityOnRealInfrastructureTest {
 
     @LocalServerPort

@@ -1,12 +1,13 @@
 package cn.xiaoben.identity.bootstrap;
 
 import cn.xiaoben.identity.authserver.clients.ClientTemplates;
+import cn.xiaoben.identity.authserver.clients.MongoRegisteredClientRepository;
 import cn.xiaoben.identity.config.IdentityProperties;
 import cn.xiaoben.identity.directory.district.DistrictStore;
+import cn.xiaoben.identity.throttle.AuthAttempts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import java.time.Clock;
 
@@ -14,9 +15,10 @@ import java.time.Clock;
 public class BootstrapConfiguration {
 
     @Bean
-    ClientBootstrap clientBootstrap(RegisteredClientRepository clients, ClientTemplates templates,
-                                    PasswordEncoder passwords, IdentityProperties properties, Clock clock) {
-        return new ClientBootstrap(clients, templates, passwords, properties, clock);
+    ClientBootstrap clientBootstrap(MongoRegisteredClientRepository clients, ClientTemplates templates,
+                                    PasswordEncoder passwords, IdentityProperties properties, Clock clock,
+                                    AuthAttempts attempts) {
+        return new ClientBootstrap(clients, templates, passwords, properties, clock, attempts);
     }
 
     @Bean

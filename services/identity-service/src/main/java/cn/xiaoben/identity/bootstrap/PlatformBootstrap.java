@@ -25,5 +25,6 @@ public class PlatformBootstrap implements SmartInitializingSingleton {
         districts.ensure(properties.bootstrap().districtId(), properties.bootstrap().districtName());
         clients.bureauClient();
         clients.webClient();
+        clients.schoolClients();
     }
 }

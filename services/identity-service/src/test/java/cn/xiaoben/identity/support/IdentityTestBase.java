@@ -24,12 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "xiaoben.test.clock=system",
         "xiaoben.identity.bootstrap.bureau-client-secret=" + IdentityTestBase.BUREAU_SECRET,
-        "xiaoben.messaging.sweep-interval=200ms"})
+        "xiaoben.identity.keys.kek=" + IdentityTestBase.KEK,
+        "xiaoben.messaging.sweep-interval=200ms",
+        // a backoff of minutes, so that the attempt right after the free failures is surely inside it
+        "xiaoben.identity.throttle.backoff-base=1m",
+        // Real time, not the suite's fixed clock: the authorization server stamps and checks token lifetimes against the wall clock (as do the resource servers), so its own clock must agree with it (decision 0008).
+        "xiaoben.test.clock=system"})
 public abstract class IdentityTestBase {
 
     public static final String BUREAU_CLIENT = "bureau-console";
     public static final String BUREAU_SECRET = "bureau-test-secret-6Yp2";
     public static final String DISTRICT = "dst-yunxi";
+    /** The key-encryption key of the tests (base64 of 32 bytes), so none is generated under the module. */
+    public static final String KEK = "dGVzdHMtb25seS1rZXktZW5jcnlwdGlvbi1rZXkhISE=";
 
     @LocalServerPort
     protected int port;
@@ -87,6 +94,25 @@ public abstract class IdentityTestBase {
         body.put("title", "一级教师");
         body.put("birthYear", 1986);
         return api.post("/api/directory/schools/" + schoolId + "/teachers", token, body, headers);
+    }
+
+    /** The password of every account {@link #account} creates. */
+    protected static final String PASSWORD = "correct-horse-battery";
+
+    /** A new account with this role (ids as the role needs them); its username. */
+    protected String account(String bureau, String role, String schoolId, String teacherId) {
+        String username = unique(role.toLowerCase(java.util.Locale.ROOT)).replace("-", ".");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("username", username, "password", PASSWORD,
+                "displayName", "测试 " + role, "role", role));
+        if (schoolId != null) {
+            body.put("schoolId", schoolId);
+        }
+        if (teacherId != null) {
+            body.put("teacherId", teacherId);
+        }
+        Response response = api.post("/api/directory/accounts", bureau, body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return username;
     }
 
     /** A township with one school (and the school's token). */

@@ -15,31 +15,24 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
- * An {@link OAuth2Authorization} as a BSON document and back, following what Spring's JDBC service stores: the
- * attributes and token metadata as JSON written by Spring Security's own Jackson modules (with their type
- * allow-list), each token's value with a SHA-256 hash to look it up by, and a {@code purgeAt} date after which the
- * whole record is useless (a TTL index removes it).
+ * An {@link OAuth2Authorization} as a BSON document and back. No token value is stored, only its SHA-256
+ * ({@link TokenHashes}); a token's metadata (its claims, whether it was revoked) is plain BSON ({@link ClaimsBson}).
+ * The attributes (the authorization request, the signed-in principal) are JSON written by Spring Security's own
+ * Jackson modules with their type allow-list, without the server-generated {@code state}, which is hashed like a
+ * token. {@code purgeAt} is when the whole record is useless (a TTL index removes it); {@code v} marks the format.
  */
 final class AuthorizationDocuments {
 
-    static final String STATE = "state";
-    static final String CODE = "authorizationCode";
-    static final String ACCESS_TOKEN = "accessToken";
-    static final String REFRESH_TOKEN = "refreshToken";
-    static final String ID_TOKEN = "idToken";
-    static final List<String> TOKEN_FIELDS = List.of(CODE, ACCESS_TOKEN, REFRESH_TOKEN, ID_TOKEN);
+    /** The format of decision 0009 (hashed tokens, BSON metadata); documents without it are purged on start. */
+    static final int VERSION = 2;
 
     /** How long an authorization that has not reached a token yet (a login in progress) is kept. */
     private static final Duration PENDING_LIFETIME = Duration.ofHours(1);
@@ -56,80 +49,116 @@ final class AuthorizationDocuments {
                 .build();
     }
 
-    Document toDocument(OAuth2Authorization authorization, Instant now) {
+    /** The document, and the hash of every secret it holds by field (for {@code token_hashes}). */
+    record Stored(Document document, Map<TokenField, String> hashes, Instant purgeAt) {
+    }
+
+    Stored toDocument(OAuth2Authorization authorization, Instant now) {
+        Map<String, Object> attributes = new LinkedHashMap<>(authorization.getAttributes());
+        Object state = attributes.remove(OAuth2ParameterNames.STATE);
         Document doc = new Document("_id", authorization.getId())
+                .append("v", VERSION)
                 .append("registeredClientId", authorization.getRegisteredClientId())
                 .append("principalName", authorization.getPrincipalName())
                 .append("grantType", authorization.getAuthorizationGrantType().getValue())
                 .append("authorizedScopes", List.copyOf(authorization.getAuthorizedScopes()))
-                .append("attributes", write(authorization.getAttributes()));
-        String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
-        if (state != null) {
-            doc.append(STATE, hash(state));
+                .append("attributes", json.writeValueAsString(attributes));
+        Map<TokenField, String> hashes = new LinkedHashMap<>();
+        if (state instanceof String value) {
+            hashes.put(TokenField.STATE, TokenHashes.toStore(value));
+            doc.append(TokenField.STATE.field, hashes.get(TokenField.STATE));
         }
         Instant purgeAt = now.plus(PENDING_LIFETIME);
-        purgeAt = later(purgeAt, token(doc, CODE, authorization.getToken(OAuth2AuthorizationCode.class)));
+        purgeAt = later(purgeAt, token(doc, hashes, TokenField.CODE,
+                authorization.getToken(OAuth2AuthorizationCode.class)));
         OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
-        purgeAt = later(purgeAt, token(doc, ACCESS_TOKEN, access));
+        purgeAt = later(purgeAt, token(doc, hashes, TokenField.ACCESS_TOKEN, access));
         if (access != null) {
-            doc.get(ACCESS_TOKEN, Document.class)
+            doc.get(TokenField.ACCESS_TOKEN.field, Document.class)
                     .append("tokenType", access.getToken().getTokenType().getValue())
                     .append("scopes", List.copyOf(access.getToken().getScopes()));
         }
-        purgeAt = later(purgeAt, token(doc, REFRESH_TOKEN, authorization.getRefreshToken()));
-        purgeAt = later(purgeAt, token(doc, ID_TOKEN, authorization.getToken(OidcIdToken.class)));
-        return doc.append("purgeAt", Dates.toDate(purgeAt.plus(GRACE)));
+        purgeAt = later(purgeAt, token(doc, hashes, TokenField.REFRESH_TOKEN, authorization.getRefreshToken()));
+        purgeAt = later(purgeAt, token(doc, hashes, TokenField.ID_TOKEN, authorization.getToken(OidcIdToken.class)));
+        purgeAt = purgeAt.plus(GRACE);
+        doc.append("purgeAt", Dates.toDate(purgeAt));
+        return new Stored(doc, hashes, purgeAt);
     }
 
-    @SuppressWarnings("unchecked")
-    OAuth2Authorization fromDocument(Document doc, RegisteredClient client) {
-        Map<String, Object> attributes = read(doc.getString("attributes"));
+    /**
+     * The authorization; the secret it was looked up by ({@code presented}, may be null) carries its real value,
+     * every other one a stand-in (see {@link TokenHashes}).
+     */
+    OAuth2Authorization fromDocument(Document doc, RegisteredClient client, String presented) {
+        Map<String, Object> attributes = json.readValue(doc.getString("attributes"), MAP);
+        String state = doc.getString(TokenField.STATE.field);
+        if (state != null) {
+            attributes.put(OAuth2ParameterNames.STATE, TokenHashes.value(state, presented));
+        }
         OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
                 .id(doc.getString("_id"))
                 .principalName(doc.getString("principalName"))
                 .authorizationGrantType(new AuthorizationGrantType(doc.getString("grantType")))
                 .authorizedScopes(new HashSet<>(doc.getList("authorizedScopes", String.class, List.of())))
                 .attributes(a -> a.putAll(attributes));
-        readToken(doc, CODE, (t, meta) -> builder.token(
-                new OAuth2AuthorizationCode(t.getString("value"), issuedAt(t), expiresAt(t)), m -> m.putAll(meta)));
-        readToken(doc, ACCESS_TOKEN, (t, meta) -> builder.token(new OAuth2AccessToken(
-                tokenType(t.getString("tokenType")), t.getString("value"), issuedAt(t), expiresAt(t),
-                new HashSet<>(t.getList("scopes", String.class, List.of()))), m -> m.putAll(meta)));
-        readToken(doc, REFRESH_TOKEN, (t, meta) -> builder.token(
-                new OAuth2RefreshToken(t.getString("value"), issuedAt(t), expiresAt(t)), m -> m.putAll(meta)));
-        readToken(doc, ID_TOKEN, (t, meta) -> builder.token(new OidcIdToken(t.getString("value"), issuedAt(t),
-                expiresAt(t), (Map<String, Object>) meta.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME)),
-                m -> m.putAll(meta)));
+        Document code = doc.get(TokenField.CODE.field, Document.class);
+        if (code != null) {
+            builder.token(new OAuth2AuthorizationCode(value(code, presented), issuedAt(code), expiresAt(code)),
+                    m -> m.putAll(ClaimsBson.read(code.get("metadata", Document.class))));
+        }
+        Document access = doc.get(TokenField.ACCESS_TOKEN.field, Document.class);
+        if (access != null) {
+            builder.token(new OAuth2AccessToken(tokenType(access.getString("tokenType")), value(access, presented),
+                    issuedAt(access), expiresAt(access),
+                    new HashSet<>(access.getList("scopes", String.class, List.of()))),
+                    m -> m.putAll(ClaimsBson.read(access.get("metadata", Document.class))));
+        }
+        Document refresh = doc.get(TokenField.REFRESH_TOKEN.field, Document.class);
+        if (refresh != null) {
+            builder.token(new OAuth2RefreshToken(value(refresh, presented), issuedAt(refresh), expiresAt(refresh)),
+                    m -> m.putAll(ClaimsBson.read(refresh.get("metadata", Document.class))));
+        }
+        Document id = doc.get(TokenField.ID_TOKEN.field, Document.class);
+        if (id != null) {
+            Map<String, Object> metadata = ClaimsBson.read(id.get("metadata", Document.class));
+            builder.token(new OidcIdToken(value(id, presented), issuedAt(id), expiresAt(id), claims(metadata)),
+                    m -> m.putAll(metadata));
+        }
         return builder.build();
     }
 
-    static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Whether the document holds this secret (its hash) in this field. */
+    static boolean holds(Document doc, TokenField field, String hash) {
+        if (field == TokenField.STATE) {
+            return hash.equals(doc.getString(TokenField.STATE.field));
         }
+        Document token = doc.get(field.field, Document.class);
+        return token != null && hash.equals(token.getString("hash"));
     }
 
-    private Instant token(Document doc, String field, OAuth2Authorization.Token<? extends OAuth2Token> token) {
+    private static Instant token(Document doc, Map<TokenField, String> hashes, TokenField field,
+                                 OAuth2Authorization.Token<? extends OAuth2Token> token) {
         if (token == null) {
             return null;
         }
         OAuth2Token value = token.getToken();
-        doc.append(field, new Document("value", value.getTokenValue())
-                .append("hash", hash(value.getTokenValue()))
+        String hash = TokenHashes.toStore(value.getTokenValue());
+        hashes.put(field, hash);
+        doc.append(field.field, new Document("hash", hash)
                 .append("issuedAt", Dates.toDate(value.getIssuedAt()))
                 .append("expiresAt", Dates.toDate(value.getExpiresAt()))
-                .append("metadata", write(token.getMetadata())));
+                .append("metadata", ClaimsBson.write(token.getMetadata())));
         return value.getExpiresAt();
     }
 
-    private void readToken(Document doc, String field, BiConsumer<Document, Map<String, Object>> apply) {
-        Document token = doc.get(field, Document.class);
-        if (token != null) {
-            apply.accept(token, read(token.getString("metadata")));
-        }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(Map<String, Object> metadata) {
+        Object claims = metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
+        return claims instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("sub", "unknown");
+    }
+
+    private static String value(Document token, String presented) {
+        return TokenHashes.value(token.getString("hash"), presented);
     }
 
     private static Instant issuedAt(Document token) {
@@ -147,13 +176,5 @@ final class AuthorizationDocuments {
 
     private static Instant later(Instant a, Instant b) {
         return b == null || b.isBefore(a) ? a : b;
-    }
-
-    private String write(Map<String, Object> map) {
-        return json.writeValueAsString(map);
-    }
-
-    private Map<String, Object> read(String text) {
-        return text == null ? Map.of() : json.readValue(text, MAP);
     }
 }

@@ -1,10 +1,10 @@
 package cn.xiaoben.identity.authserver.clients;
 
+import cn.xiaoben.identity.authserver.claims.RoleScopes;
 import cn.xiaoben.identity.config.IdentityProperties;
 import cn.xiaoben.service.tenancy.Role;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
@@ -19,10 +19,12 @@ public final class ClientTemplates {
 
     public static final List<String> BUREAU_SCOPES = List.of("directory:admin", "directory:read", "activity:read",
             "credit:read", "credit:admin", "report:read", "evaluation:read");
-    public static final List<String> SCHOOL_SCOPES = List.of("activity:write", "activity:read", "directory:write",
-            "directory:read", "credit:read", "report:read", "evaluation:read");
-    public static final List<String> WEB_SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, "directory:read",
-            "activity:read", "activity:write", "credit:read", "report:read", "evaluation:read", "evaluation:write");
+    /** A school's system also submits credit claims for its teachers ({@code credit:write}). */
+    public static final List<String> SCHOOL_SCOPES = List.of("activity:write", "activity:read", "credit:read",
+            "credit:write", "directory:read", "directory:write", "evaluation:read", "report:read").stream().sorted()
+            .toList();
+    /** Every scope a person can hold ({@link RoleScopes}): a person's token gets their role's share of these. */
+    public static final List<String> WEB_SCOPES = RoleScopes.all();
 
     private final IdentityProperties properties;
 

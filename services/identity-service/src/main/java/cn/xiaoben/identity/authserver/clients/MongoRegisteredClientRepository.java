@@ -12,6 +12,9 @@ import org.bson.Document;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Registered clients in MongoDB. Stand-alone clients (the bureau console, the web client) live in
  * {@value #COLLECTION}; a school system's client is embedded in its school's document ({@code client}), so that the
@@ -43,6 +46,17 @@ public class MongoRegisteredClientRepository implements RegisteredClientReposito
             clients.replaceOne(Filters.eq("_id", client.getId()), doc.append("_id", client.getId()),
                     new ReplaceOptions().upsert(true));
         }
+    }
+
+    /**
+     * Brings every school system's client to the current template: its scopes and access-token lifetime (schools
+     * registered before a change keep their stored client otherwise). The number of schools changed.
+     */
+    public long alignSchoolClients(List<String> scopes, Duration accessTokenTtl) {
+        return schools.updateMany(Filters.exists(SCHOOL_CLIENT_FIELD + ".clientId"), Updates.combine(
+                Updates.set(SCHOOL_CLIENT_FIELD + ".scopes", scopes),
+                Updates.set(SCHOOL_CLIENT_FIELD + ".accessTokenTtlSeconds", accessTokenTtl.toSeconds())))
+                .getModifiedCount();
     }
 
     @Override

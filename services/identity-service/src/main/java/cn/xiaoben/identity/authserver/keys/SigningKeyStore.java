@@ -1,81 +1,84 @@
 package cn.xiaoben.identity.authserver.keys;
 
+import cn.xiaoben.identity.common.Dates;
 import cn.xiaoben.identity.common.DuplicateKeys;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.bson.types.Binary;
 
-import java.text.ParseException;
-import java.time.Clock;
-import java.util.Date;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The RSA key that signs every token, generated once and kept in MongoDB so that tokens stay valid across restarts
- * and across instances. Its fixed document id makes concurrent first starts agree on one key.
+ * The {@code signing_keys} collection: one document per key, {@code _id} = its generation (1, 2, …), so concurrent
+ * rotations on several instances agree on one winner without any other index. A document holds the private key only
+ * sealed by the {@link KeyEncryptionKey} ({@code sealed}: the JWK JSON, the kid as associated data) and, for people
+ * reading the collection, the public JWK ({@code publicJwk}) — which the service never reads back: what it publishes
+ * is taken from the sealed, authenticated form. The collection holds a handful of documents, read whole.
  */
-public class SigningKeyStore {
+final class SigningKeyStore {
 
-    public static final String COLLECTION = "signing_keys";
-    static final String ACTIVE = "jwt-signing-key";
+    static final String COLLECTION = "signing_keys";
+    /** The one document of versions before decision 0009: the whole key as a clear-text JWK. */
+    static final String LEGACY_ID = "jwt-signing-key";
 
-    private static final Logger log = LoggerFactory.getLogger(SigningKeyStore.class);
-
-    private final MongoCollection<Document> keys;
-    private final Clock clock;
-
-    public SigningKeyStore(MongoDatabase database, Clock clock) {
-        this.keys = database.getCollection(COLLECTION);
-        this.clock = clock;
+    /** A stored key: {@code activatesAt} is when it starts signing (it is published from {@code createdAt}). */
+    record StoredKey(long generation, String kid, Instant createdAt, Instant activatesAt, String kekId,
+                     byte[] sealed) {
     }
 
-    /** The stored key, or a new one stored now. */
-    public RSAKey activeKey() {
-        RSAKey existing = load();
-        if (existing != null) {
-            return existing;
+    private final MongoCollection<Document> keys;
+
+    SigningKeyStore(MongoDatabase database) {
+        this.keys = database.getCollection(COLLECTION);
+    }
+
+    /** Every sealed key, newest (highest generation) first; documents of another shape are skipped. */
+    List<StoredKey> all() {
+        List<StoredKey> all = new ArrayList<>();
+        for (Document doc : keys.find()) {
+            Binary sealed = doc.get("sealed", Binary.class);
+            if (doc.get("_id") instanceof Number generation && sealed != null) {
+                all.add(new StoredKey(generation.longValue(), doc.getString("kid"),
+                        Dates.toInstant(doc.getDate("createdAt")), Dates.toInstant(doc.getDate("activatesAt")),
+                        doc.getString("kekId"), sealed.getData()));
+            }
         }
-        RSAKey generated = generate();
+        all.sort(Comparator.comparingLong(StoredKey::generation).reversed());
+        return all;
+    }
+
+    /** Stores a new key; false when another instance stored this generation first. */
+    boolean insert(StoredKey key, Map<String, Object> publicJwk) {
         try {
-            keys.insertOne(new Document("_id", ACTIVE).append("kid", generated.getKeyID())
-                    .append("jwk", generated.toJSONString()).append("createdAt", Date.from(clock.instant())));
-            log.info("Generated and stored the token signing key {}", generated.getKeyID());
-            return generated;
+            keys.insertOne(new Document("_id", key.generation())
+                    .append("kid", key.kid())
+                    .append("alg", "RS256")
+                    .append("createdAt", Dates.toDate(key.createdAt()))
+                    .append("activatesAt", Dates.toDate(key.activatesAt()))
+                    .append("kekId", key.kekId())
+                    .append("sealed", new Binary(key.sealed()))
+                    .append("publicJwk", new Document(publicJwk)));
+            return true;
         } catch (RuntimeException e) {
             if (DuplicateKeys.is(e)) {
-                // another instance stored its key first: use that one
-                return load();
+                return false;
             }
             throw e;
         }
     }
 
-    private RSAKey load() {
-        Document doc = keys.find(Filters.eq("_id", ACTIVE)).first();
-        if (doc == null) {
-            return null;
-        }
-        try {
-            return RSAKey.parse(doc.getString("jwk"));
-        } catch (ParseException e) {
-            throw new IllegalStateException("The stored signing key cannot be read", e);
-        }
+    void delete(long generation) {
+        keys.deleteOne(Filters.eq("_id", generation));
     }
 
-    private static RSAKey generate() {
-        try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate an RSA key", e);
-        }
+    /** Deletes the clear-text key of an older version; true if there was one. */
+    boolean deleteLegacyClearTextKey() {
+        return keys.deleteOne(Filters.eq("_id", LEGACY_ID)).getDeletedCount() > 0;
     }
 }
