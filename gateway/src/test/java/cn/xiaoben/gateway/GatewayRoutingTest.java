@@ -89,6 +89,8 @@ class GatewayRoutingTest {
                 401, "invalid-token");
         assertProblem(Http.send(Http.to(port, path, KEYS.sign("x", "http://evil.example", Map.of()))),
                 401, "invalid-token");
+        assertProblem(Http.send(Http.to(port, path, KEYS.signWithoutExpiry("x", Map.of("school_id", "sch-a")))),
+                401, "invalid-token");
         assertThat(UPSTREAM.receivedFor(path)).isEmpty();
     }
 

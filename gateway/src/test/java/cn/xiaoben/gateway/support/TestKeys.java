@@ -40,9 +40,17 @@ public final class TestKeys {
 
     public String sign(String subject, String issuer, Map<String, Object> claims) {
         // wall-clock lifetime on purpose: the resource server checks exp against real time (decision 0008)
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .jwtID(UUID.randomUUID().toString());
+        return sign(new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))), claims);
+    }
+
+    /** A token with the trusted key and issuer but no {@code exp}: it must not count as never expiring. */
+    public String signWithoutExpiry(String subject, Map<String, Object> claims) {
+        return sign(new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).issueTime(new Date()), claims);
+    }
+
+    private String sign(JWTClaimsSet.Builder builder, Map<String, Object> claims) {
+        builder.jwtID(UUID.randomUUID().toString());
         claims.forEach(builder::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 builder.build());

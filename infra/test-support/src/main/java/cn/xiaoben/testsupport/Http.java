@@ -42,6 +42,18 @@ public final class Http {
         return send(b);
     }
 
+    /** Any method, with a JSON body when {@code body} is not null. */
+    public Reply send(String method, String path, String token, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s
+                        : new String(EventJson.mapper().writeValueAsBytes(body)));
+        HttpRequest.Builder b = builder(path, token).method(method, publisher);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b);
+    }
+
     public Reply postRaw(String path, String token, String contentType, String body) {
         return send(builder(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -9,7 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import cn.xiaoben.service.security.PlatformTokenValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.security.KeyPair;
@@ -84,9 +84,25 @@ public final class TestTokens {
         return jwt.serialize();
     }
 
+    /** Signs {@code claims} with the trusted test key exactly as given: no issuer, subject or lifetime added. */
+    static String signRaw(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner(KEYS.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The trusted public key (an attacker knows it: it is published in the JWK set). */
+    static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEYS.getPublic();
+    }
+
     public static JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        decoder.setJwtValidator(PlatformTokenValidator.of(ISSUER));
         return decoder;
     }
 

@@ -6,6 +6,7 @@ import cn.xiaoben.service.directory.DirectoryReplica;
 import cn.xiaoben.service.problem.ProblemResponses;
 import cn.xiaoben.service.problem.ProblemWriter;
 import cn.xiaoben.service.security.CallerArgumentResolver;
+import cn.xiaoben.service.security.PlatformTokenValidator;
 import cn.xiaoben.service.security.ResourceServerSecurity;
 import cn.xiaoben.service.security.SecurityProperties;
 import cn.xiaoben.service.web.BodySizeLimitFilter;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -55,9 +55,7 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        if (properties.issuer() != null && !properties.issuer().isBlank()) {
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        }
+        decoder.setJwtValidator(PlatformTokenValidator.of(properties.issuer()));
         return decoder;
     }
 

@@ -1,0 +1,32 @@
+package cn.xiaoben.activity.security;
+
+import cn.xiaoben.testsupport.ApiRoutes;
+import cn.xiaoben.testsupport.ForgedTokenSuite;
+import cn.xiaoben.testsupport.Http;
+import cn.xiaoben.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No API route of the service opens to a forged, expired, lifetime-less or missing token (the standing suite). */
+@ServiceIntegrationTest
+class ForgedTokenTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyApiRouteAnswersEveryForgedTokenWith401() {
+        List<ApiRoutes.Route> routes = ApiRoutes.of(context);
+        assertThat(routes).isNotEmpty().allSatisfy(r -> assertThat(r.pattern()).startsWith("/api/activities/"));
+        int tried = ForgedTokenSuite.assertEveryRouteRefusesForgedTokens(Http.local(port), routes, "dst-forged");
+        assertThat(tried).isEqualTo(routes.size() * 9);
+    }
+}
