@@ -66,6 +66,19 @@ class LessonObservationFlowSystemTest {
     }
 
     @Test
+    @Order(0)
+    void everyPortOfTheEmbeddedStackListensOnLoopbackOnly() throws Exception {
+        List<Integer> ports = List.of(8080, 8081, 8082, 8083, 8084, 9000, 9092, 9093, 27017).stream()
+                .map(p -> p + PlatformProcesses.PORT_OFFSET).toList();
+        Map<Integer, List<String>> listening = ListeningSockets.byPort();
+        assertThat(listening).as("listening sockets by port").containsKeys(ports.toArray(Integer[]::new));
+        for (Integer port : ports) {
+            assertThat(listening.get(port)).as("addresses port %d listens on", port)
+                    .allSatisfy(address -> assertThat(address).isIn("127.0.0.1", "::1"));
+        }
+    }
+
+    @Test
     @Order(1)
     void theBureauRegistersATownshipAndTwoSchoolsWhichRegisterTheirTeachers() {
         Http.Reply township = gateway.post("/api/directory/townships", bureauToken, Map.of("name", "城关镇"));

@@ -37,6 +37,8 @@ public final class SpringBootArguments {
 			BureauClient bureauClient) {
 		List<String> args = new ArrayList<>();
 		args.add("--server.port=" + component.port());
+		// single machine: nothing but this machine reaches a service, the gateway included (README, embedded mode)
+		args.add("--server.address=127.0.0.1");
 		args.add("--spring.kafka.bootstrap-servers=" + config.kafkaBootstrapServers());
 		args.add("--xiaoben.security.jwk-set-uri=" + config.identityUrl() + "/oauth2/jwks");
 		args.add("--xiaoben.security.issuer=" + config.gatewayUrl());
