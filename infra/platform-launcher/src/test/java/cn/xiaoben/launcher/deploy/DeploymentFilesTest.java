@@ -73,6 +73,23 @@ class DeploymentFilesTest {
 		assertThat(prometheus).contains("/actuator/prometheus");
 	}
 
+	@Test
+	void identityGetsItsKeyEncryptionKeyFromOutsideTheStoreAndNeverGeneratesOne() throws IOException {
+		Map<String, Object> compose = map(map(map(loadOne(ROOT.resolve("docker-compose.yml")).get("services"))
+			.get("identity-service")).get("environment"));
+		assertThat(compose).containsEntry("XIAOBEN_IDENTITY_KEYS_GENERATE_KEK", "false");
+		assertThat(String.valueOf(compose.get("XIAOBEN_IDENTITY_KEYS_KEK"))).startsWith("${").contains(":?");
+
+		Map<String, Object> deployment = find(baseDocuments(), "Deployment", "identity-service").orElseThrow();
+		Map<String, Object> container = map(list(map(map(map(deployment.get("spec")).get("template")).get("spec"))
+			.get("containers")).get(0));
+		Map<String, Map<String, Object>> env = list(container.get("env")).stream().map(DeploymentFilesTest::map)
+			.collect(Collectors.toMap(e -> String.valueOf(e.get("name")), e -> e));
+		assertThat(env.get("XIAOBEN_IDENTITY_KEYS_GENERATE_KEK")).containsEntry("value", "false");
+		assertThat(map(map(env.get("XIAOBEN_IDENTITY_KEYS_KEK").get("valueFrom")).get("secretKeyRef")))
+			.containsEntry("name", "xiaoben-identity-kek").containsEntry("key", "kek");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "identity-service", "activity-service", "credit-service", "evaluation-service",
 			"reporting-service", "gateway" })
