@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -79,11 +80,20 @@ public class ProblemResponses {
                 "The request body is missing or is not valid JSON.", "请求体缺失或不是合法的 JSON。", List.of()));
     }
 
+    /** Names the parameter, never the Java type it was meant to become nor the value sent. */
     @ExceptionHandler({MissingRequestHeaderException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", e.getMessage(),
-                "请求参数缺失或格式不正确。", List.of()));
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            String name = mismatch.getName();
+            return respond(Problems.of(ApiProblem.invalidField(name, "wrong-type",
+                    "Parameter '" + name + "' has a value of the wrong type or out of range.",
+                    "参数“" + name + "”的值类型不正确或超出范围。")));
+        }
+        String name = e instanceof MissingRequestHeaderException header ? header.getHeaderName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        return respond(Problems.of(ApiProblem.invalidField(name, "required",
+                "'" + name + "' is required.", "缺少“" + name + "”。")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -110,6 +120,13 @@ public class ProblemResponses {
     ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "No such resource: /" + e.getResourcePath(),
                 "资源不存在：/" + e.getResourcePath(), List.of()));
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut short, garbage): the client's fault, never a 500. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart",
+                "The multipart body cannot be read.", "无法读取 multipart 请求体。", List.of()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,5 +1,6 @@
 package cn.xiaoben.activity.session;
 
+import cn.xiaoben.service.web.SpreadsheetText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -126,9 +127,6 @@ record GroupAttendanceSheet(String groupId, String groupName, String subject, St
 
     /** Text that Excel would take for a formula gets a leading apostrophe (CSV injection). */
     private static Object safe(Object value) {
-        if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return value;
+        return value instanceof String s ? SpreadsheetText.neutralised(s) : value;
     }
 }

@@ -1,6 +1,7 @@
 package cn.xiaoben.activity.session;
 
 import cn.xiaoben.activity.level.ActivityLevel;
+import cn.xiaoben.service.web.SpreadsheetText;
 import cn.xiaoben.service.idempotency.CreatedResponses;
 import cn.xiaoben.service.idempotency.IdempotentInserts;
 import cn.xiaoben.service.tenancy.Caller;
@@ -254,9 +255,8 @@ class SessionController {
             if (value == null) {
                 return "";
             }
-            String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-")
-                    || value.startsWith("@") ? "'" + value : value;
-            return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+            String safe = SpreadsheetText.neutralised(value);
+            return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
                     ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
         }
     }

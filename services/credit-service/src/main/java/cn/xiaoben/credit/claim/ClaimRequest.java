@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A teacher's claim for hours no event covers. {@code hours} 0.5–500 in half-hour steps, {@code date} not after
- * today (China Standard Time), at least one evidence attachment (ids of activity-service attachments).
+ * today (China Standard Time) and not before the previous school year began (a claim is for recent training), at least one evidence attachment (ids of activity-service attachments).
  */
 public record ClaimRequest(@NotBlank @Size(max = 64) String teacherId,
                            @NotNull ClaimKind kind,

@@ -123,6 +123,12 @@ public class CreditClaims implements ApprovalRequests {
                     "must be a date in the past or in the present (China Standard Time)",
                     "需要是一个过去或现在的日期（北京时间）");
         }
+        LocalDate earliest = new SchoolYear(SchoolYear.of(today).startYear() - 1).firstDay();
+        if (request.date().isBefore(earliest)) {
+            throw ApiProblem.invalidField("date", "TooOld",
+                    "must be in this school year or the previous one (on or after " + earliest + ")",
+                    "须在本学年或上一学年内（不早于 " + earliest + "）");
+        }
         String id = "clm-" + UUID.randomUUID();
         BigDecimal hours = request.hours().setScale(1, RoundingMode.HALF_UP);
         Instant now = clock.instant();

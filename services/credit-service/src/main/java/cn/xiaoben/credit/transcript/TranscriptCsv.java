@@ -1,5 +1,6 @@
 package cn.xiaoben.credit.transcript;
 
+import cn.xiaoben.service.web.SpreadsheetText;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,10 +57,7 @@ final class TranscriptCsv {
         if (value == null) {
             return "";
         }
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0 && !safe.matches("-?[0-9.]+")) {
-            safe = "'" + safe; // no formulas from data
-        }
+        String safe = SpreadsheetText.neutralised(value); // no formulas from data
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

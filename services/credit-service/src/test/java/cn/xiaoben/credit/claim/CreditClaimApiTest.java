@@ -286,6 +286,13 @@ class CreditClaimApiTest {
                 "k-" + UUID.randomUUID());
         assertThat(halfHours.status()).isEqualTo(400);
         assertThat(halfHours.json().get("errors").get(0).get("field").asString()).isEqualTo("hours");
+        for (String tooOld : List.of("0000-01-01", "2025-08-31")) { // before the previous school year began
+            Map<String, Object> body = claim("cl-noevid", "OTHER", "6", List.of("att-1"));
+            body.put("date", tooOld);
+            Http.Reply old = submit(teacher("cl-noevid"), body, "k-" + UUID.randomUUID());
+            assertThat(old.status()).as(tooOld).isEqualTo(400);
+            assertThat(old.json().get("errors").get(0).get("field").asString()).isEqualTo("date");
+        }
         Http.Reply forSomeoneElse = submit(teacher("cl-scope"), claim("cl-noevid", "OTHER", "6", List.of("att-1")),
                 "k-" + UUID.randomUUID());
         assertThat(forSomeoneElse.status()).isEqualTo(403);
